@@ -32,15 +32,17 @@ func (db *DB) LogActivity(ctx context.Context, ev activity.Event) error {
 	return appendEvent(ctx, db.write, ev)
 }
 
-// RecentActivity returns the latest n events, newest first.
-func (db *DB) RecentActivity(ctx context.Context, n int) ([]activity.Event, error) {
+// RecentActivity returns the latest n events, newest first: everyone's when
+// actorID is 0, else only those of that actor.
+func (db *DB) RecentActivity(ctx context.Context, actorID int64, n int) ([]activity.Event, error) {
 	const q = `
 		SELECT id, at, COALESCE(actor_id, 0), actor_email, actor_role, action,
 			subject_type, COALESCE(subject_id, 0), detail
 		FROM activity
+		WHERE $1 = 0 OR actor_id = $1
 		ORDER BY id DESC
-		LIMIT $1`
-	rows, err := db.read.QueryContext(ctx, q, n)
+		LIMIT $2`
+	rows, err := db.read.QueryContext(ctx, q, actorID, n)
 	if err != nil {
 		return nil, fmt.Errorf("recent activity: %w", err)
 	}

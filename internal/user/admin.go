@@ -220,8 +220,23 @@ func (s *Service) Bootstrap(ctx context.Context, email, password string) (bool, 
 		email = "admin@example.com"
 	}
 	_, generated, err := s.Create(ctx, nil, NewUser{Email: email, Role: Admin, Password: password})
+	if fault.KindOf(err) == fault.Conflict {
+		return false, "", nil // another replica got there first
+	}
 	if err != nil {
 		return false, "", fmt.Errorf("bootstrap: %w", err)
 	}
 	return true, generated, nil
+}
+
+// User returns one account.
+func (s *Service) User(ctx context.Context, actor *User, id int64) (*User, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	u, err := s.store.UserByID(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("get user %d: %w", id, err)
+	}
+	return u, nil
 }

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"shortlist/internal/config"
+	"shortlist/internal/store"
+	"shortlist/internal/user"
+)
+
+// app is what every command needs: configuration, a logger, the migrated
+// database and the user service.
+type app struct {
+	cfg   *config.Config
+	log   *slog.Logger
+	db    *store.DB
+	users *user.Service
+}
+
+// loadConfig reads the configuration from the environment and ./.env.
+func loadConfig() (*config.Config, error) {
+	return config.Load(os.LookupEnv, ".env")
+}
+
+func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// open loads the configuration, opens the database and applies pending
+// migrations.
+func open(ctx context.Context, logOut io.Writer) (*app, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	log := newLogger(cfg, logOut)
+	if err := cfg.EnsureSecretKey(); err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return nil, err
+	}
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("migrations applied", slog.Any("versions", applied))
+	}
+	users, err := user.NewService(db, user.Options{
+		Secret: cfg.SecretKey, SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &app{cfg: cfg, log: log, db: db, users: users}, nil
+}
+
+func (a *app) close() {
+	if err := a.db.Close(); err != nil {
+		a.log.Warn("close database", slog.String("error", err.Error()))
+	}
+}
+
+// bootstrapAdmin creates the first admin when there are no users. A
+// generated password is written once to the log output, never stored.
+func (a *app) bootstrapAdmin(ctx context.Context, out io.Writer) error {
+	created, generated, err := a.users.Bootstrap(ctx, a.cfg.AdminEmail, a.cfg.AdminPassword)
+	if err != nil {
+		return err
+	}
+	if !created {
+		return nil
+	}
+	email := a.cfg.AdminEmail
+	if email == "" {
+		email = "admin@example.com"
+	}
+	a.log.Info("first admin created", slog.String("email", email))
+	if generated != "" {
+		fmt.Fprintf(out, "\n  First admin: %s\n  Password:    %s\n"+
+			"  (shown only this once; change it with 'shortlist user reset-password')\n\n",
+			email, generated)
+	}
+	return nil
+}

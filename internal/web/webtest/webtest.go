@@ -1,0 +1,169 @@
+// Package webtest starts a real Shortlist web server over a throw-away
+// database for tests, with helpers to sign in as each role.
+package webtest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"shortlist/internal/store"
+	"shortlist/internal/user"
+	"shortlist/internal/web"
+)
+
+// Password is the password of every user the helpers create.
+const Password = "correct horse battery"
+
+// Env is a running test server.
+type Env struct {
+	T     testing.TB
+	DB    *store.DB
+	Users *user.Service
+	URL   string
+}
+
+// Start serves Shortlist over db until the test ends; opts may change the
+// server's dependencies before it starts.
+func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
+	t.Helper()
+	users, err := user.NewService(db, user.Options{
+		Secret: []byte("test secret"), SessionIdle: time.Hour, SessionMax: 24 * time.Hour,
+	})
+	if err != nil {
+		t.Fatalf("user service: %v", err)
+	}
+	deps := web.Deps{
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Users: users, Health: db,
+		Activity: db, Registry: prometheus.NewRegistry(),
+	}
+	for _, o := range opts {
+		o(&deps)
+	}
+	srv, err := web.New(deps)
+	if err != nil {
+		t.Fatalf("web.New: %v", err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return &Env{T: t, DB: db, Users: users, URL: ts.URL}
+}
+
+// CreateUser adds a user with the given role and the shared Password.
+func (e *Env) CreateUser(email string, role user.Role) *user.User {
+	e.T.Helper()
+	u, _, err := e.Users.Create(context.Background(), nil,
+		user.NewUser{Email: email, Role: role, Password: Password})
+	if err != nil {
+		e.T.Fatalf("create %s: %v", email, err)
+	}
+	return u
+}
+
+// Client is a browser-like HTTP client with its own cookies.
+type Client struct {
+	*http.Client
+	env  *Env
+	CSRF string
+}
+
+// NewClient returns a client that does not follow redirects, so tests can
+// see them.
+func (e *Env) NewClient() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{env: e, Client: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// Login creates a user of the role (when email is new) and signs in as them.
+func (e *Env) Login(email string, role user.Role) *Client {
+	e.T.Helper()
+	if _, err := e.Users.Lookup(context.Background(), email); err != nil {
+		e.CreateUser(email, role)
+	}
+	c := e.NewClient()
+	res := c.PostForm("/login", url.Values{"email": {email}, "password": {Password}})
+	if res.StatusCode != http.StatusSeeOther {
+		e.T.Fatalf("login as %s: status %d, want 303", email, res.StatusCode)
+	}
+	c.Get("/")
+	return c
+}
+
+var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]+)">`)
+
+// Response is a finished response with its body read.
+type Response struct {
+	*http.Response
+	Body string
+}
+
+// Do sends a request and reads the whole response. It remembers the CSRF
+// token of any page it loads.
+func (c *Client) Do(req *http.Request) *Response {
+	c.env.T.Helper()
+	res, err := c.Client.Do(req)
+	if err != nil {
+		c.env.T.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if m := csrfMeta.FindSubmatch(b); m != nil {
+		c.CSRF = string(m[1])
+	}
+	return &Response{Response: res, Body: string(b)}
+}
+
+// Get fetches a path of the test server.
+func (c *Client) Get(path string) *Response {
+	c.env.T.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.env.URL+path, nil)
+	return c.Do(req)
+}
+
+// PostForm posts a form, adding the CSRF token when the client has one and
+// the form does not set csrf_token itself.
+func (c *Client) PostForm(path string, form url.Values) *Response {
+	c.env.T.Helper()
+	if _, set := form["csrf_token"]; !set && c.CSRF != "" {
+		form.Set("csrf_token", c.CSRF)
+	}
+	req, _ := http.NewRequest(http.MethodPost, c.env.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.Do(req)
+}
+
+// HTMX posts a form the way htmx does: CSRF token in a header, HX-Request set.
+func (c *Client) HTMX(path string, form url.Values) *Response {
+	c.env.T.Helper()
+	req, _ := http.NewRequest(http.MethodPost, c.env.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("HX-Request", "true")
+	req.Header.Set("X-CSRF-Token", c.CSRF)
+	return c.Do(req)
+}
+
+// API sends a JSON API request with a bearer token (none when token is "").
+func (e *Env) API(method, path, token, body string) *Response {
+	e.T.Helper()
+	req, _ := http.NewRequest(method, e.URL+path, strings.NewReader(body))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return e.NewClient().Do(req)
+}
