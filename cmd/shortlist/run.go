@@ -17,6 +17,7 @@ Usage:
   shortlist user disable|enable --email E
   shortlist user reset-password --email E [--password-stdin]
   shortlist token add --email E [--name N]
+  shortlist healthcheck                  exit 0 when the local server is up
 
 Configuration comes from the environment and a .env file in the working
 directory; see the README for the variables.
@@ -37,6 +38,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runUser(ctx, rest, stdin, stdout, stderr)
 	case "token":
 		return runToken(ctx, rest, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx)
 	case "help", "-h", "--help":
 		_, err := io.WriteString(stdout, usage)
 		return err
