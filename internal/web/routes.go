@@ -1,7 +1,6 @@
 package web
 
 import (
-
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"shortlist/internal/asset"
