@@ -58,9 +58,11 @@ func ProposeRequirements(jobText string) []Requirement {
 	years, sec := 0, secOther
 	for line := range strings.SplitSeq(jobText, "\n") {
 		line = strings.TrimSpace(line)
-		if h, ok := heading(line); ok {
-			sec = h
-			continue
+		if h, rest, ok := headingOf(line); ok {
+			sec, line = h, rest
+			if line == "" {
+				continue
+			}
 		}
 		if n := yearsIn(line); n > years && sec != secNice {
 			years = n
@@ -110,6 +112,21 @@ func number(must, nice, crit []Requirement, years int) []Requirement {
 		out[i].ID = int64(i + 1)
 	}
 	return out
+}
+
+// headingOf reports whether line is a section heading, or starts with one
+// followed by a colon ("Minimum qualifications: 5+ years of Go"); it
+// returns the section and what follows the heading on the line.
+func headingOf(line string) (section, string, bool) {
+	if head, rest, found := strings.Cut(line, ":"); found {
+		if h, ok := heading(head); ok {
+			return h, strings.TrimSpace(rest), true
+		}
+	}
+	if h, ok := heading(line); ok {
+		return h, "", true
+	}
+	return secOther, line, false
 }
 
 // heading reports whether line is a section heading, and which.
