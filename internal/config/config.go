@@ -37,6 +37,12 @@ type Config struct {
 	// X-Forwarded-Proto, which only a reverse proxy in front may set.
 	TrustProxy bool // SHORTLIST_TRUST_PROXY
 
+	Intake Intake
+
+	// RetentionDays erases soft-deleted candidates this many days after
+	// deletion, unless under legal hold; 0 keeps them until an admin acts.
+	RetentionDays int // SHORTLIST_RETENTION_DAYS
+
 	LogLevel  slog.Level // SHORTLIST_LOG_LEVEL
 	LogFormat string     // SHORTLIST_LOG_FORMAT: text or json
 }
@@ -47,6 +53,13 @@ type Database struct {
 	URL      string // connection string for the driver; for SQLite the file path
 	MaxConns int    // SHORTLIST_DB_MAX_CONNS
 	MaxIdle  int    // SHORTLIST_DB_MAX_IDLE
+}
+
+// Intake bounds what an upload may bring in.
+type Intake struct {
+	MaxFileBytes    int64 // SHORTLIST_MAX_FILE_MB
+	MaxBatchFiles   int   // SHORTLIST_MAX_BATCH_FILES
+	MaxRequestBytes int64 // SHORTLIST_MAX_UPLOAD_MB
 }
 
 // Lookup returns the value of a variable and whether it is set; os.LookupEnv
@@ -80,6 +93,12 @@ func Load(env Lookup, dotenv string) (*Config, error) {
 		MaxConns: r.integer("SHORTLIST_DB_MAX_CONNS", 60),
 		MaxIdle:  r.integer("SHORTLIST_DB_MAX_IDLE", 20),
 	}
+	c.Intake = Intake{
+		MaxFileBytes:    int64(r.integer("SHORTLIST_MAX_FILE_MB", 10)) << 20,
+		MaxBatchFiles:   r.integer("SHORTLIST_MAX_BATCH_FILES", 100),
+		MaxRequestBytes: int64(r.integer("SHORTLIST_MAX_UPLOAD_MB", 256)) << 20,
+	}
+	c.RetentionDays = r.count("SHORTLIST_RETENTION_DAYS", 0)
 	rawURL := r.secret("DATABASE_URL")
 	if c.Database.Dialect, c.Database.URL, err = ParseDatabaseURL(rawURL, c.DataDir); err != nil {
 		r.fail("DATABASE_URL", err.Error())
@@ -180,6 +199,20 @@ func (r *reader) integer(name string, def int) int {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		r.fail(name, fmt.Sprintf("must be a whole number above 0, not %q", v))
+		return def
+	}
+	return n
+}
+
+// count reads a whole number of 0 or more.
+func (r *reader) count(name string, def int) int {
+	v := r.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		r.fail(name, fmt.Sprintf("must be a whole number of 0 or more, not %q", v))
 		return def
 	}
 	return n

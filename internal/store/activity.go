@@ -46,6 +46,11 @@ func (db *DB) RecentActivity(ctx context.Context, actorID int64, n int) ([]activ
 	if err != nil {
 		return nil, fmt.Errorf("recent activity: %w", err)
 	}
+	return collectEvents(rows)
+}
+
+// collectEvents scans activity rows selected in the usual column order.
+func collectEvents(rows *sql.Rows) ([]activity.Event, error) {
 	defer rows.Close()
 	var out []activity.Event
 	for rows.Next() {
@@ -54,13 +59,13 @@ func (db *DB) RecentActivity(ctx context.Context, actorID int64, n int) ([]activ
 		err := rows.Scan(&e.ID, &e.At, &e.Actor.ID, &e.Actor.Email, &e.Actor.Role, &action,
 			&e.SubjectType, &e.SubjectID, &e.Detail)
 		if err != nil {
-			return nil, fmt.Errorf("recent activity: %w", err)
+			return nil, fmt.Errorf("scan activity: %w", err)
 		}
 		e.Action = activity.Action(action)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("recent activity: %w", err)
+		return nil, fmt.Errorf("scan activity: %w", err)
 	}
 	return out, nil
 }

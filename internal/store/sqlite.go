@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -22,6 +23,9 @@ var sqlitePragmas = []string{
 	"journal_mode(WAL)",
 	"foreign_keys(1)",
 	"synchronous(NORMAL)",
+	// Overwrite deleted content with zeros, so erased candidates do not
+	// linger in free pages of the file.
+	"secure_delete(1)",
 }
 
 // sqliteDSN builds the modernc.org/sqlite connection string for path.
@@ -66,4 +70,19 @@ func openSQLite(c config.Database) (*DB, error) {
 	read.SetMaxOpenConns(max(4, min(c.MaxConns, 16)))
 	read.SetMaxIdleConns(max(4, min(c.MaxIdle, 16)))
 	return &DB{Dialect: config.SQLite, read: read, write: write}, nil
+}
+
+// afterErasureSQLite makes an erasure physical: it merges the full-text index
+// so no segment still holds the erased words, and checkpoints the WAL so no
+// old page image survives in it. With secure_delete on, freed pages are
+// zeroed.
+func (db *DB) afterErasureSQLite(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx,
+		`INSERT INTO candidates_fts (candidates_fts) VALUES ('optimize')`); err != nil {
+		return fmt.Errorf("optimize search index: %w", err)
+	}
+	if _, err := db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
 }
