@@ -42,9 +42,16 @@ func runServe(ctx context.Context, args []string, logOut io.Writer) error {
 	if a.db.Reader() != a.db.Writer() {
 		reg.MustRegister(collectors.NewDBStatsCollector(a.db.Reader(), "read"))
 	}
+	svc, err := a.newServices(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.close()
 	h, err := web.New(web.Deps{
-		Log: a.log, Users: a.users, Health: a.db, Activity: a.db, Registry: reg,
-		TrustProxy: a.cfg.TrustProxy,
+		Log: a.log, Users: a.users, Jobs: svc.jobs, Candidates: svc.candidates,
+		Health: a.db, Activity: a.db, Registry: reg, TrustProxy: a.cfg.TrustProxy,
+		Uploads: web.UploadLimits{MaxRequestBytes: a.cfg.Intake.MaxRequestBytes,
+			MaxFiles: a.cfg.Intake.MaxBatchFiles},
 	})
 	if err != nil {
 		return err

@@ -7,7 +7,12 @@ import (
 	"log/slog"
 	"os"
 
+	"path/filepath"
+
+	"shortlist/internal/candidate"
 	"shortlist/internal/config"
+	"shortlist/internal/job"
+	"shortlist/internal/resume"
 	"shortlist/internal/store"
 	"shortlist/internal/user"
 )
@@ -20,6 +25,40 @@ type app struct {
 	db    *store.DB
 	users *user.Service
 }
+
+// services are the domain services the server and the batch commands use,
+// with the resume reader they share.
+type services struct {
+	extractor  *resume.Extractor
+	jobs       *job.Service
+	candidates *candidate.Service
+}
+
+// limits returns the reader's limits from the configuration.
+func (a *app) limits() resume.Limits {
+	l := resume.DefaultLimits()
+	l.MaxFileBytes = a.cfg.Intake.MaxFileBytes
+	l.MaxBatchFiles = a.cfg.Intake.MaxBatchFiles
+	return l
+}
+
+// newServices starts the resume reader, whose compiled PDF engine is cached
+// in the data directory, and builds the domain services over the database.
+func (a *app) newServices(ctx context.Context) (*services, error) {
+	ex, err := resume.NewExtractor(ctx, resume.Config{
+		CacheDir: filepath.Join(a.cfg.DataDir, "cache", "pdf"), Limits: a.limits(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &services{
+		extractor:  ex,
+		jobs:       job.NewService(a.db),
+		candidates: candidate.NewService(a.db, ex, a.limits(), a.log),
+	}, nil
+}
+
+func (s *services) close() { s.extractor.Close() }
 
 // loadConfig reads the configuration from the environment and ./.env.
 func loadConfig() (*config.Config, error) {

@@ -21,9 +21,9 @@ func TestBrowserNavbarPerRole(t *testing.T) {
 			role      user.Role
 			wantItems []string
 		}{
-			{user.Recruiter, []string{"Home"}},
-			{user.Manager, []string{"Home"}},
-			{user.Admin, []string{"Home", "Users"}},
+			{user.Recruiter, []string{"Home", "Candidates", "Jobs"}},
+			{user.Manager, []string{"Home", "Candidates", "Jobs"}},
+			{user.Admin, []string{"Home", "Candidates", "Jobs", "Users", "Deleted Candidates"}},
 		}
 		for _, tc := range tests {
 			t.Run(string(tc.role), func(t *testing.T) {

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"shortlist/internal/asset"
+	"shortlist/internal/job"
 	"shortlist/internal/user"
+	"shortlist/internal/vetting"
 )
 
 //go:embed templates
@@ -26,6 +28,31 @@ type pages struct {
 
 var templateFuncs = template.FuncMap{
 	"asset": asset.URL,
+	"rows": func(reqs []vetting.Requirement, kinds []vetting.RequirementKind) RequirementRows {
+		return RequirementRows{Requirements: reqs, Kinds: kinds}
+	},
+	"dateOnly": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	},
+	// dayBefore shows an exclusive end date as the inclusive one a person
+	// typed.
+	"dayBefore": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.AddDate(0, 0, -1).Format(time.DateOnly)
+	},
+	"hasJob": func(jobs []job.Job, id int64) bool {
+		for _, j := range jobs {
+			if j.ID == id {
+				return true
+			}
+		}
+		return false
+	},
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -84,7 +111,10 @@ var navItems = []struct {
 	min user.Role
 }{
 	{NavItem{Label: "Home", Href: "/", Icon: "house"}, user.Recruiter},
+	{NavItem{Label: "Candidates", Href: "/candidates", Icon: "person-vcard"}, user.Recruiter},
+	{NavItem{Label: "Jobs", Href: "/jobs", Icon: "briefcase"}, user.Recruiter},
 	{NavItem{Label: "Users", Href: "/users", Icon: "people"}, user.Admin},
+	{NavItem{Label: "Deleted Candidates", Href: "/trash", Icon: "trash"}, user.Admin},
 }
 
 // newPage fills in the common page fields for the request's user.

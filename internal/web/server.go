@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"shortlist/internal/activity"
+	"shortlist/internal/candidate"
+	"shortlist/internal/job"
 	"shortlist/internal/user"
 )
 
@@ -31,8 +33,11 @@ type ActivityLog interface {
 type Deps struct {
 	Log        *slog.Logger
 	Users      *user.Service
+	Jobs       *job.Service
+	Candidates *candidate.Service
 	Health     Health
 	Activity   ActivityLog
+	Uploads    UploadLimits
 	Registry   *prometheus.Registry // metrics are registered here and served at /metrics
 	TrustProxy bool                 // believe X-Forwarded-For and X-Forwarded-Proto
 }

@@ -524,6 +524,19 @@
     }
   });
 
+  // A button marked data-remove-closest="selector" removes its closest
+  // ancestor matching the selector, such as a table row of a form.
+  document.addEventListener('click', function (evt) {
+    var btn = evt.target.closest && evt.target.closest('[data-remove-closest]');
+    if (!btn) {
+      return;
+    }
+    var target = btn.closest(btn.getAttribute('data-remove-closest'));
+    if (target) {
+      target.remove();
+    }
+  });
+
   // ----- plain forms with data-confirm -----
 
   var confirmedForms = new WeakSet();

@@ -15,8 +15,15 @@ import (
 	"testing"
 	"time"
 
+	"os"
+	"path/filepath"
+	"sync"
+
 	"github.com/prometheus/client_golang/prometheus"
 
+	"shortlist/internal/candidate"
+	"shortlist/internal/job"
+	"shortlist/internal/resume"
 	"shortlist/internal/store"
 	"shortlist/internal/user"
 	"shortlist/internal/web"
@@ -27,10 +34,12 @@ const Password = "correct horse battery"
 
 // Env is a running test server.
 type Env struct {
-	T     testing.TB
-	DB    *store.DB
-	Users *user.Service
-	URL   string
+	T          testing.TB
+	DB         *store.DB
+	Users      *user.Service
+	Jobs       *job.Service
+	Candidates *candidate.Service
+	URL        string
 }
 
 // Start serves Shortlist over db until the test ends; opts may change the
@@ -43,9 +52,14 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 	if err != nil {
 		t.Fatalf("user service: %v", err)
 	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	limits := resume.DefaultLimits()
+	limits.MaxBatchFiles = 10
 	deps := web.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Users: users, Health: db,
-		Activity: db, Registry: prometheus.NewRegistry(),
+		Log: log, Users: users, Health: db, Activity: db, Registry: prometheus.NewRegistry(),
+		Jobs:       job.NewService(db),
+		Candidates: candidate.NewService(db, Extractor(t), limits, log),
+		Uploads:    web.UploadLimits{MaxRequestBytes: 32 << 20, MaxFiles: 10},
 	}
 	for _, o := range opts {
 		o(&deps)
@@ -56,7 +70,28 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &Env{T: t, DB: db, Users: users, URL: ts.URL}
+	return &Env{T: t, DB: db, Users: users, Jobs: deps.Jobs, Candidates: deps.Candidates, URL: ts.URL}
+}
+
+var (
+	extractorOnce sync.Once
+	extractor     *resume.Extractor
+	extractorErr  error
+)
+
+// Extractor returns a resume reader shared by every test of the process; its
+// compiled PDF engine is cached in the temporary directory between runs.
+func Extractor(t testing.TB) *resume.Extractor {
+	t.Helper()
+	extractorOnce.Do(func() {
+		cache := filepath.Join(os.TempDir(), "shortlist-resume-test-cache")
+		extractor, extractorErr = resume.NewExtractor(context.Background(),
+			resume.Config{CacheDir: cache, Workers: 2})
+	})
+	if extractorErr != nil {
+		t.Fatalf("start resume reader: %v", extractorErr)
+	}
+	return extractor
 }
 
 // CreateUser adds a user with the given role and the shared Password.
