@@ -11,27 +11,27 @@ import (
 // apiCandidate is a candidate as the JSON API shows it. Text, hidden text
 // and the quality report appear only on single-candidate answers.
 type apiCandidate struct {
-	ID          int64             `json:"id"`
-	JobID       int64             `json:"job_id,omitempty"`
-	JobTitle    string            `json:"job_title,omitempty"`
-	Name        string            `json:"name"`
-	Email       string            `json:"email"`
-	Phone       string            `json:"phone"`
-	Links       []string          `json:"links,omitempty"`
-	Stage       candidate.Stage   `json:"stage"`
-	Score       *int              `json:"score"`
-	NeedsReview bool              `json:"needs_review"`
-	Flags       []string          `json:"flags"`
-	FileName    string            `json:"file_name"`
-	FileKind    resume.Kind       `json:"file_kind"`
-	FileSize    int64             `json:"file_size"`
-	UploadedBy  string            `json:"uploaded_by"`
-	CreatedAt   time.Time         `json:"created_at"`
-	Deleted     *apiDeletion      `json:"deleted,omitempty"`
-	Text        string            `json:"text,omitempty"`
-	Hidden      []resume.Hidden   `json:"hidden_text,omitempty"`
-	Quality     *resume.Quality   `json:"quality,omitempty"`
-	Sections    []resume.Section  `json:"sections,omitempty"`
+	ID          int64            `json:"id"`
+	JobID       int64            `json:"job_id,omitempty"`
+	JobTitle    string           `json:"job_title,omitempty"`
+	Name        string           `json:"name"`
+	Email       string           `json:"email"`
+	Phone       string           `json:"phone"`
+	Links       []string         `json:"links,omitempty"`
+	Stage       candidate.Stage  `json:"stage"`
+	Score       *int             `json:"score"`
+	NeedsReview bool             `json:"needs_review"`
+	Flags       []string         `json:"flags"`
+	FileName    string           `json:"file_name"`
+	FileKind    resume.Kind      `json:"file_kind"`
+	FileSize    int64            `json:"file_size"`
+	UploadedBy  string           `json:"uploaded_by"`
+	CreatedAt   time.Time        `json:"created_at"`
+	Deleted     *apiDeletion     `json:"deleted,omitempty"`
+	Text        string           `json:"text,omitempty"`
+	Hidden      []resume.Hidden  `json:"hidden_text,omitempty"`
+	Quality     *resume.Quality  `json:"quality,omitempty"`
+	Sections    []resume.Section `json:"sections,omitempty"`
 }
 
 type apiDeletion struct {
