@@ -3,6 +3,7 @@ package candidate_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -226,34 +227,44 @@ func TestDeletionRaces(t *testing.T) {
 		}
 		for i, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
-				id := f.importOne(t, f.rec, "r.txt", resumeText("Racer", "r@example.com", "", string(rune('A'+i))))
-				if _, err := f.svc.Delete(ctx, f.rec, id, "Uploaded by mistake"); err != nil {
-					t.Fatal(err)
-				}
-				var wg sync.WaitGroup
-				errs := make([]error, 2)
-				for j, fn := range []func(int64) error{tc.a, tc.b} {
-					wg.Add(1)
-					go func() { defer wg.Done(); errs[j] = fn(id) }()
-				}
-				wg.Wait()
-				wins := 0
-				for _, err := range errs {
-					switch k := fault.KindOf(err); {
-					case err == nil:
-						wins++
-					case k != fault.Conflict && k != fault.NotFound:
-						t.Errorf("loser got %v, want Conflict or NotFound", err)
-					}
-				}
-				if wins != 1 {
-					t.Errorf("%d winners (%v), want exactly 1", wins, errs)
-				}
-				c, err := f.svc.Get(ctx, f.admin, id)
-				if !tc.wantState(c, err) {
-					t.Errorf("final state = %+v, %v", c, err)
+				for round := range 5 {
+					race(t, f, i*10+round, tc.a, tc.b, tc.wantState)
 				}
 			})
 		}
 	})
+}
+
+// race deletes a fresh candidate, then runs a and b on it at once.
+func race(t *testing.T, f *fixture, n int, a, b func(id int64) error,
+	wantState func(c *candidate.Candidate, err error) bool) {
+	t.Helper()
+	ctx := context.Background()
+	id := f.importOne(t, f.rec, "r.txt", resumeText("Racer", "r@example.com", "",
+		fmt.Sprint("skill", n)))
+	if _, err := f.svc.Delete(ctx, f.rec, id, "Uploaded by mistake"); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for j, fn := range []func(int64) error{a, b} {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[j] = fn(id) }()
+	}
+	wg.Wait()
+	wins := 0
+	for _, err := range errs {
+		switch k := fault.KindOf(err); {
+		case err == nil:
+			wins++
+		case k != fault.Conflict && k != fault.NotFound:
+			t.Errorf("loser got %v, want Conflict or NotFound", err)
+		}
+	}
+	if wins != 1 {
+		t.Errorf("%d winners (%v), want exactly 1", wins, errs)
+	}
+	if c, err := f.svc.Get(ctx, f.admin, id); !wantState(c, err) {
+		t.Errorf("final state = %+v, %v", c, err)
+	}
 }

@@ -80,18 +80,27 @@ func (db *DB) RestoreCandidate(ctx context.Context, id int64, ev activity.Event)
 func (db *DB) PurgeCandidate(ctx context.Context, id int64, ev activity.Event) (candidate.Erased, error) {
 	var e candidate.Erased
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		const q = `
+		// Claim the row first: the conditional update locks it, so a restore
+		// racing with this purge waits, then finds nothing to restore.
+		const claim = `
+			UPDATE candidates
+			SET updated_at = updated_at
+			WHERE id = $1
+				AND is_deleted
+				AND NOT legal_hold`
+		res, err := tx.ExecContext(ctx, claim, id)
+		if err != nil {
+			return fmt.Errorf("purge candidate %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return lostRace(ctx, tx, id, "The candidate was restored or put under legal hold meanwhile.")
+		}
+		const sizes = `
 			SELECT LENGTH(c.resume_text), COALESCE(LENGTH(f.data), 0)
 			FROM candidates c
 			LEFT JOIN candidate_files f ON f.candidate_id = c.id
-			WHERE c.id = $1
-				AND c.is_deleted
-				AND NOT c.legal_hold`
-		err := tx.QueryRowContext(ctx, q, id).Scan(&e.TextChars, &e.FileBytes)
-		if errors.Is(err, sql.ErrNoRows) {
-			return lostRace(ctx, tx, id, "The candidate was restored or put under legal hold meanwhile.")
-		}
-		if err != nil {
+			WHERE c.id = $1`
+		if err := tx.QueryRowContext(ctx, sizes, id).Scan(&e.TextChars, &e.FileBytes); err != nil {
 			return fmt.Errorf("purge candidate %d: %w", id, err)
 		}
 		if e.Vettings, err = deleteVettings(ctx, tx, id); err != nil {
