@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"shortlist/internal/queue"
 	"shortlist/internal/store"
 )
 
@@ -27,6 +28,9 @@ func runMigrate(ctx context.Context, args []string, stdout, logOut io.Writer) er
 	case "up":
 		applied, err := db.Migrate(ctx)
 		if err != nil {
+			return err
+		}
+		if err := queue.Migrate(ctx, cfg.Database.Dialect, db.Writer()); err != nil {
 			return err
 		}
 		if len(applied) == 0 {

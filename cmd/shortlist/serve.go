@@ -46,10 +46,18 @@ func runServe(ctx context.Context, args []string, logOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer svc.close()
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+		defer cancel()
+		svc.close(sctx, a.log)
+	}()
+	if err := a.startWork(ctx, svc); err != nil {
+		return err
+	}
 	h, err := web.New(web.Deps{
 		Log: a.log, Users: a.users, Jobs: svc.jobs, Candidates: svc.candidates,
-		Health: a.db, Activity: a.db, Registry: reg, TrustProxy: a.cfg.TrustProxy,
+		Screening: svc.screening,
+		Health:    a.db, Activity: a.db, Registry: reg, TrustProxy: a.cfg.TrustProxy,
 		Uploads: web.UploadLimits{MaxRequestBytes: a.cfg.Intake.MaxRequestBytes,
 			MaxFiles: a.cfg.Intake.MaxBatchFiles},
 	})

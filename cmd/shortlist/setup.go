@@ -12,7 +12,9 @@ import (
 	"shortlist/internal/candidate"
 	"shortlist/internal/config"
 	"shortlist/internal/job"
+	"shortlist/internal/queue"
 	"shortlist/internal/resume"
+	"shortlist/internal/screening"
 	"shortlist/internal/store"
 	"shortlist/internal/user"
 )
@@ -32,6 +34,8 @@ type services struct {
 	extractor  *resume.Extractor
 	jobs       *job.Service
 	candidates *candidate.Service
+	screening  *screening.Service
+	queue      *queue.Queue
 }
 
 // limits returns the reader's limits from the configuration.
@@ -51,14 +55,42 @@ func (a *app) newServices(ctx context.Context) (*services, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &services{
+	svc := &services{
 		extractor:  ex,
 		jobs:       job.NewService(a.db),
 		candidates: candidate.NewService(a.db, ex, a.limits(), a.log),
-	}, nil
+	}
+	engs, def, err := engines(a.cfg, a.log)
+	if err == nil {
+		svc.screening, err = screening.NewService(a.db, a.db, a.db, engs, def, a.log)
+	}
+	if err == nil {
+		svc.queue, err = queue.New(ctx, queueOptions(a.cfg, a.db.Writer(), a.log))
+	}
+	if err != nil {
+		ex.Close()
+		return nil, err
+	}
+	a.db.SetEnqueuer(svc.queue)
+	return svc, nil
 }
 
-func (s *services) close() { s.extractor.Close() }
+// startWork starts the queue's workers: vettings, and the retention purge.
+func (a *app) startWork(ctx context.Context, svc *services) error {
+	// The queue outlives the signal that ends the server, so that close can
+	// let running vettings finish.
+	return svc.queue.Start(context.WithoutCancel(ctx), svc.screening,
+		retention{svc.candidates, a.cfg.RetentionDays, a.log})
+}
+
+// close stops the queue, letting running vettings finish within the grace
+// period, then the resume reader.
+func (s *services) close(ctx context.Context, log *slog.Logger) {
+	if err := s.queue.Stop(ctx); err != nil {
+		log.Warn("stop queue", slog.String("error", err.Error()))
+	}
+	s.extractor.Close()
+}
 
 // loadConfig reads the configuration from the environment and ./.env.
 func loadConfig() (*config.Config, error) {
@@ -89,6 +121,9 @@ func open(ctx context.Context, logOut io.Writer) (*app, error) {
 		return nil, err
 	}
 	applied, err := db.Migrate(ctx)
+	if err == nil {
+		err = queue.Migrate(ctx, cfg.Database.Dialect, db.Writer())
+	}
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -37,7 +37,8 @@ type Config struct {
 	// X-Forwarded-Proto, which only a reverse proxy in front may set.
 	TrustProxy bool // SHORTLIST_TRUST_PROXY
 
-	Intake Intake
+	Intake  Intake
+	Vetting Vetting
 
 	// RetentionDays erases soft-deleted candidates this many days after
 	// deletion, unless under legal hold; 0 keeps them until an admin acts.
@@ -61,6 +62,21 @@ type Intake struct {
 	MaxBatchFiles   int   // SHORTLIST_MAX_BATCH_FILES
 	MaxRequestBytes int64 // SHORTLIST_MAX_UPLOAD_MB
 }
+
+// Vetting configures the engines and the queue that runs them.
+type Vetting struct {
+	LocalWorkers   int           // SHORTLIST_LOCAL_WORKERS: local vettings at once per process
+	LLMConcurrency int           // SHORTLIST_LLM_CONCURRENCY: model requests at once per process
+	LLMTimeout     time.Duration // SHORTLIST_LLM_TIMEOUT: one model request
+	LLMSamples     int           // SHORTLIST_LLM_SAMPLES: answers asked per vetting
+	// RescueAfter is how long a vetting may stay running before the queue
+	// assumes its process died and runs it again. SHORTLIST_QUEUE_RESCUE_AFTER
+	RescueAfter time.Duration
+}
+
+// UseLLM reports whether a model is configured: OPENAI_API_KEY alone selects
+// OpenAI; OPENAI_BASE_URL selects any compatible server.
+func (c *Config) UseLLM() bool { return c.OpenAIAPIKey != "" || c.OpenAIBaseURL != "" }
 
 // Lookup returns the value of a variable and whether it is set; os.LookupEnv
 // is one.
@@ -99,6 +115,13 @@ func Load(env Lookup, dotenv string) (*Config, error) {
 		MaxRequestBytes: int64(r.integer("SHORTLIST_MAX_UPLOAD_MB", 256)) << 20,
 	}
 	c.RetentionDays = r.count("SHORTLIST_RETENTION_DAYS", 0)
+	c.Vetting = Vetting{
+		LocalWorkers:   r.integer("SHORTLIST_LOCAL_WORKERS", 2),
+		LLMConcurrency: r.integer("SHORTLIST_LLM_CONCURRENCY", 8),
+		LLMTimeout:     r.duration("SHORTLIST_LLM_TIMEOUT", 60*time.Second),
+		LLMSamples:     r.integer("SHORTLIST_LLM_SAMPLES", 1),
+		RescueAfter:    r.duration("SHORTLIST_QUEUE_RESCUE_AFTER", 0),
+	}
 	rawURL := r.secret("DATABASE_URL")
 	if c.Database.Dialect, c.Database.URL, err = ParseDatabaseURL(rawURL, c.DataDir); err != nil {
 		r.fail("DATABASE_URL", err.Error())

@@ -18,9 +18,11 @@ import (
 // locked", while reads use a pool of their own; on PostgreSQL both are the
 // same pool.
 type DB struct {
-	Dialect config.Dialect
-	read    *sql.DB
-	write   *sql.DB
+	Dialect  config.Dialect
+	read     *sql.DB
+	write    *sql.DB
+	enqueuer Enqueuer
+	url      string
 }
 
 // Open connects to the database the configuration names. It does not apply
@@ -41,6 +43,7 @@ func Open(ctx context.Context, c config.Database) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	db.url = c.URL
 	if err := db.Ping(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -64,6 +67,10 @@ func (db *DB) Close() error {
 	}
 	return err
 }
+
+// URL returns the connection string the database was opened with (for
+// SQLite, its file).
+func (db *DB) URL() string { return db.url }
 
 // Reader returns the pool for queries that only read.
 func (db *DB) Reader() *sql.DB { return db.read }

@@ -10,6 +10,7 @@ import (
 	"shortlist/internal/candidate"
 	"shortlist/internal/fault"
 	"shortlist/internal/job"
+	"shortlist/internal/screening"
 	"shortlist/internal/user"
 )
 
@@ -125,6 +126,10 @@ type CandidatePage struct {
 	Reasons    []string
 	Segments   []textSegment
 	IsAdmin    bool
+	Vettings   []screening.Record
+	Engines    []string
+	Default    string
+	Stages     []candidate.Stage
 }
 
 type historyItem struct {
@@ -151,7 +156,11 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := CandidatePage{Page: s.newPage(w, r, c.Name), Candidate: c, Reasons: candidate.CommonReasons,
-		IsAdmin: u.Role == user.Admin, Segments: segments(c)}
+		IsAdmin: u.Role == user.Admin, Segments: segments(c), Engines: s.Screening.Engines(),
+		Default: s.Screening.DefaultEngine(), Stages: candidate.Stages}
+	if p.Vettings, err = s.Screening.CandidateVettings(r.Context(), u, id); err != nil {
+		return err
+	}
 	if p.Jobs, err = s.Jobs.List(r.Context(), u, job.Open); err != nil {
 		return err
 	}

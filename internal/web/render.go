@@ -53,6 +53,19 @@ var templateFuncs = template.FuncMap{
 		}
 		return false
 	},
+	"inc":      func(i int) int { return i + 1 },
+	"verdicts": func() []vetting.Verdict { return verdicts },
+	"verdictClass": func(v vetting.Verdict) string {
+		return map[vetting.Verdict]string{vetting.StrongMatch: "text-bg-success",
+			vetting.GoodMatch: "text-bg-primary", vetting.WeakMatch: "text-bg-warning",
+			vetting.NoMatch: "text-bg-secondary"}[v]
+	},
+	"reqClass": func(v vetting.ReqVerdict) string {
+		return map[vetting.ReqVerdict]string{vetting.Met: "text-bg-success",
+			vetting.PartlyMet: "text-bg-warning", vetting.NotMet: "text-bg-secondary",
+			vetting.Unverified: "text-bg-danger"}[v]
+	},
+	"topReasons": topReasons,
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -81,6 +94,25 @@ func parsePages() (*pages, error) {
 		p.byName[name] = t
 	}
 	return p, nil
+}
+
+// topReasons lists up to n requirement outcomes worth showing in a ranking:
+// the ones met first, then those not met.
+func topReasons(reqs []vetting.RequirementResult, n int) []string {
+	var met, missed []string
+	for _, r := range reqs {
+		switch r.Verdict {
+		case vetting.Met, vetting.PartlyMet:
+			met = append(met, "✓ "+r.Text)
+		case vetting.NotMet, vetting.Unverified:
+			missed = append(missed, "✗ "+r.Text)
+		}
+	}
+	out := append(met, missed...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
 
 // Page is what every page template gets: the signed-in user, the navbar,

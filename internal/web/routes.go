@@ -36,6 +36,9 @@ func (s *Server) routes() {
 	m.Handle("GET /jobs/{id}/edit", s.page(user.Manager, s.jobEditForm))
 	m.Handle("POST /jobs/{id}", s.page(user.Manager, s.jobSave))
 	m.Handle("POST /jobs/{id}/status", s.page(user.Manager, s.jobSetStatus))
+	m.Handle("GET /jobs/{id}/ranking", s.page(user.Recruiter, s.rankingPage))
+	m.Handle("POST /jobs/{id}/vet", s.page(user.Recruiter, s.jobVet))
+	m.Handle("GET /vettings/{id}", s.page(user.Recruiter, s.vettingPage))
 
 	m.Handle("GET /candidates", s.page(user.Recruiter, s.candidatesPage))
 	m.Handle("GET /candidates/upload", s.page(user.Recruiter, s.uploadPage))
@@ -45,6 +48,8 @@ func (s *Server) routes() {
 	m.Handle("POST /candidates/{id}", s.page(user.Recruiter, s.candidateUpdate))
 	m.Handle("POST /candidates/{id}/merge", s.page(user.Recruiter, s.candidateMerge))
 	m.Handle("POST /candidates/{id}/delete", s.page(user.Recruiter, s.candidateDelete))
+	m.Handle("POST /candidates/{id}/vet", s.page(user.Recruiter, s.candidateVet))
+	m.Handle("POST /candidates/{id}/decide", s.page(user.Recruiter, s.candidateDecide))
 
 	m.Handle("GET /trash", s.page(user.Admin, s.trashPage))
 	m.Handle("POST /trash/bulk", s.page(user.Admin, s.trashBulk))
@@ -64,6 +69,9 @@ func (s *Server) routes() {
 	m.Handle("POST /api/v1/jobs", s.api(user.Manager, s.apiJobCreate))
 	m.Handle("GET /api/v1/jobs/{id}", s.api(user.Recruiter, s.apiJob))
 	m.Handle("PATCH /api/v1/jobs/{id}", s.api(user.Manager, s.apiJobPatch))
+	m.Handle("POST /api/v1/jobs/{id}/vet", s.api(user.Recruiter, s.apiJobVet))
+	m.Handle("GET /api/v1/jobs/{id}/ranking", s.api(user.Recruiter, s.apiRanking))
+	m.Handle("GET /api/v1/vettings/{id}", s.api(user.Recruiter, s.apiVetting))
 	m.Handle("GET /api/v1/users", s.api(user.Admin, s.apiUsers))
 	m.Handle("POST /api/v1/users", s.api(user.Admin, s.apiUserCreate))
 	m.Handle("/api/", s.handle(s.apiNotFound))

@@ -13,6 +13,7 @@ import (
 	"shortlist/internal/activity"
 	"shortlist/internal/candidate"
 	"shortlist/internal/job"
+	"shortlist/internal/screening"
 	"shortlist/internal/user"
 )
 
@@ -35,6 +36,7 @@ type Deps struct {
 	Users      *user.Service
 	Jobs       *job.Service
 	Candidates *candidate.Service
+	Screening  *screening.Service
 	Health     Health
 	Activity   ActivityLog
 	Uploads    UploadLimits

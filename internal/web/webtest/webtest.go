@@ -23,9 +23,13 @@ import (
 
 	"shortlist/internal/candidate"
 	"shortlist/internal/job"
+	"shortlist/internal/queue/queuetest"
 	"shortlist/internal/resume"
+	"shortlist/internal/screening"
 	"shortlist/internal/store"
 	"shortlist/internal/user"
+	"shortlist/internal/vetting"
+	"shortlist/internal/vetting/local"
 	"shortlist/internal/web"
 )
 
@@ -39,6 +43,7 @@ type Env struct {
 	Users      *user.Service
 	Jobs       *job.Service
 	Candidates *candidate.Service
+	Screening  *screening.Service
 	URL        string
 }
 
@@ -61,6 +66,7 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 		Candidates: candidate.NewService(db, Extractor(t), limits, log),
 		Uploads:    web.UploadLimits{MaxRequestBytes: 32 << 20, MaxFiles: 10},
 	}
+	deps.Screening = startQueue(t, db, Engines)
 	for _, o := range opts {
 		o(&deps)
 	}
@@ -70,7 +76,30 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &Env{T: t, DB: db, Users: users, Jobs: deps.Jobs, Candidates: deps.Candidates, URL: ts.URL}
+	return &Env{T: t, DB: db, Users: users, Jobs: deps.Jobs, Candidates: deps.Candidates,
+		Screening: deps.Screening, URL: ts.URL}
+}
+
+// Engines are the vetting engines of test servers; tests may replace it
+// before Start.
+var Engines = func() map[string]vetting.Engine {
+	return map[string]vetting.Engine{"local": local.New()}
+}
+
+// startQueue starts a queue that works vettings with the given engines.
+func startQueue(t testing.TB, db *store.DB, engines func() map[string]vetting.Engine) *screening.Service {
+	t.Helper()
+	engs := engines()
+	def := "local"
+	if _, ok := engs["llm"]; ok {
+		def = "llm"
+	}
+	svc, err := screening.NewService(db, db, db, engs, def, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	queuetest.Start(t, db, svc)
+	return svc
 }
 
 var (

@@ -31,5 +31,20 @@ CREATE INDEX vettings_job_status ON vettings (job_id, status);
 CREATE INDEX vettings_status ON vettings (status, id);
 CREATE INDEX vettings_finished_at ON vettings (finished_at);
 
+CREATE TABLE decisions (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    candidate_id   BIGINT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+    job_id         BIGINT REFERENCES jobs (id),
+    stage          TEXT NOT NULL,
+    reason         TEXT NOT NULL DEFAULT '',
+    engine_verdict TEXT NOT NULL DEFAULT '',
+    overrules      BOOLEAN NOT NULL DEFAULT FALSE,
+    decided_by     BIGINT REFERENCES users (id),
+    decided_at     TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX decisions_candidate ON decisions (candidate_id, id);
+CREATE INDEX decisions_decided_at ON decisions (decided_at);
+
 -- +goose Down
+DROP TABLE decisions;
 DROP TABLE vettings;

@@ -1,0 +1,179 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"shortlist/internal/candidate"
+	"shortlist/internal/fault"
+	"shortlist/internal/screening"
+	"shortlist/internal/user"
+	"shortlist/internal/vetting"
+)
+
+// RankingPage is the model of a job's shortlist.
+type RankingPage struct {
+	Page
+	Ranking *screening.Ranking
+	Rows    []screening.Record
+	Verdict string
+	Engines []string
+	Default string
+	CanVet  bool
+}
+
+var verdicts = []vetting.Verdict{vetting.StrongMatch, vetting.GoodMatch, vetting.WeakMatch,
+	vetting.NoMatch}
+
+func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingPage, error) {
+	id, err := pathID(r, "job")
+	if err != nil {
+		return nil, err
+	}
+	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id)
+	if err != nil {
+		return nil, err
+	}
+	p := &RankingPage{Page: s.newPage(w, r, "Shortlist: "+rk.Job.Title), Ranking: rk,
+		Verdict: r.URL.Query().Get("verdict"), Engines: s.Screening.Engines(),
+		Default: s.Screening.DefaultEngine(), CanVet: rk.Job.Status == "open"}
+	for _, rec := range rk.Records {
+		if p.Verdict == "" || string(rec.Verdict) == p.Verdict {
+			p.Rows = append(p.Rows, rec)
+		}
+	}
+	return p, nil
+}
+
+func (s *Server) rankingPage(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.rankingModel(w, r)
+	if err != nil {
+		return err
+	}
+	if isHTMX(r) && r.Header.Get("HX-Target") == "ranking" {
+		return s.render(w, http.StatusOK, "ranking", "ranking", p)
+	}
+	return s.render(w, http.StatusOK, "ranking", "", p)
+}
+
+// jobVet asks for vettings of every candidate of a job (or only those whose
+// result is missing or stale) and answers with the refreshed ranking.
+func (s *Server) jobVet(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "job")
+	if err != nil {
+		return err
+	}
+	ids, err := s.Screening.Request(r.Context(), currentUser(r), id, nil, true,
+		r.PostFormValue("only") == "stale", r.PostFormValue("engine"))
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("%d vettings queued.", len(ids))
+	if len(ids) == 0 {
+		msg = "Every candidate already has a current result."
+	}
+	toast(w, "success", msg)
+	r.Method = http.MethodGet
+	r.Header.Set("HX-Target", "ranking")
+	return s.rankingPage(w, r)
+}
+
+// candidateVet asks for one candidate's vetting against the chosen job.
+func (s *Server) candidateVet(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "candidate")
+	if err != nil {
+		return err
+	}
+	jobID, err := strconv.ParseInt(r.PostFormValue("job_id"), 10, 64)
+	if err != nil || jobID < 1 {
+		return fault.Invalidf("Choose a job to vet against.")
+	}
+	if _, err := s.Screening.Request(r.Context(), currentUser(r), jobID, []int64{id}, false, false,
+		r.PostFormValue("engine")); err != nil {
+		return err
+	}
+	flash(w, "success", "The vetting is queued; this page shows it when it is done.")
+	http.Redirect(w, r, "/candidates/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	return nil
+}
+
+// candidateDecide moves a candidate to a stage.
+func (s *Server) candidateDecide(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "candidate")
+	if err != nil {
+		return err
+	}
+	d, err := s.Screening.Decide(r.Context(), currentUser(r), id,
+		candidate.Stage(r.PostFormValue("stage")), r.PostFormValue("reason"))
+	if err != nil {
+		return err
+	}
+	flash(w, "success", fmt.Sprintf("The candidate is now %s.", d.Stage))
+	http.Redirect(w, r, "/candidates/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	return nil
+}
+
+// VettingPage is the model of one vetting: each requirement with its
+// verdict, and the resume with the quoted evidence marked.
+type VettingPage struct {
+	Page
+	Record    *screening.Record
+	Candidate *candidate.Candidate
+	Marked    []markedSpan
+	IsAdmin   bool
+}
+
+// markedSpan is a run of resume text, marked when it is quoted evidence.
+type markedSpan struct {
+	Text string
+	Mark bool
+}
+
+func (s *Server) vettingPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "vetting")
+	if err != nil {
+		return err
+	}
+	u := currentUser(r)
+	rec, err := s.Screening.Get(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	c, err := s.Candidates.Get(r.Context(), u, rec.CandidateID)
+	if err != nil {
+		return err
+	}
+	p := VettingPage{Page: s.newPage(w, r, "Vetting of "+c.Name), Record: rec, Candidate: c,
+		Marked: markEvidence(c.Text, rec.Requirements), IsAdmin: u.Role == user.Admin}
+	return s.render(w, http.StatusOK, "vetting", "", p)
+}
+
+// markEvidence cuts text into runs, marking the quoted evidence spans.
+func markEvidence(text string, reqs []vetting.RequirementResult) []markedSpan {
+	type span struct{ start, end int }
+	var spans []span
+	for _, rq := range reqs {
+		for _, e := range rq.Evidence {
+			if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
+				spans = append(spans, span{e.Start, e.End})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var out []markedSpan
+	pos := 0
+	for _, sp := range spans {
+		if sp.end <= pos {
+			continue
+		}
+		start := max(sp.start, pos)
+		if start > pos {
+			out = append(out, markedSpan{Text: text[pos:start]})
+		}
+		out = append(out, markedSpan{Text: text[start:sp.end], Mark: true})
+		pos = sp.end
+	}
+	return append(out, markedSpan{Text: text[pos:]})
+}
