@@ -17,6 +17,11 @@ Usage:
   shortlist user disable|enable --email E
   shortlist user reset-password --email E [--password-stdin]
   shortlist token add --email E [--name N]
+  shortlist vet --job JOB.txt [--engine local|llm] [--format table|csv|json] FILE_OR_DIR...
+                                         rank resume files against a job, best first
+  shortlist purge [--days N]             erase candidates deleted more than N days ago
+                                         (default SHORTLIST_RETENTION_DAYS), except legal holds
+  shortlist eval --data DIR              measure ranking quality on labelled resumes and jobs
   shortlist healthcheck                  exit 0 when the local server is up
 
 Configuration comes from the environment and a .env file in the working
@@ -38,6 +43,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runUser(ctx, rest, stdin, stdout, stderr)
 	case "token":
 		return runToken(ctx, rest, stdout, stderr)
+	case "vet":
+		return runVet(ctx, rest, stdout, stderr)
+	case "purge":
+		return runPurge(ctx, rest, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx)
 	case "help", "-h", "--help":

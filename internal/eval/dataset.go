@@ -1,12 +1,15 @@
 package eval
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"shortlist/internal/resume"
 )
 
 // Resume is one labelled resume of the data set.
@@ -123,4 +126,26 @@ func ReadText(path string) (string, error) {
 		return "", fmt.Errorf("read text resume: %w", err)
 	}
 	return string(b), nil
+}
+
+// Extractor reads a resume file into text; *resume.Extractor is one.
+type Extractor interface {
+	Extract(ctx context.Context, data []byte) (*resume.Document, error)
+}
+
+// ExtractWith returns a read function for LoadDataset that reads each file
+// (PDF, DOCX or TXT) the way the product does. A file without readable text
+// is skipped.
+func ExtractWith(ctx context.Context, ex Extractor) func(path string) (string, error) {
+	return func(path string) (string, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", path, err)
+		}
+		doc, err := ex.Extract(ctx, data)
+		if err != nil || !doc.Quality.HasText {
+			return "", errors.Join(ErrSkip, err)
+		}
+		return doc.Text, nil
+	}
 }
