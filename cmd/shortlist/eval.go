@@ -56,4 +56,3 @@ func runEval(ctx context.Context, args []string, stdout, logOut io.Writer) error
 	}
 	return nil
 }
-

@@ -217,4 +217,3 @@ func cliCacheDir() string {
 	}
 	return filepath.Join(dir, "shortlist", "pdf")
 }
-

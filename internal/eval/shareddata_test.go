@@ -66,4 +66,3 @@ func evalWith(t *testing.T, read func(string) (string, error)) {
 			loc.Overall.NDCG10, loc.Overall.P10, base.Overall.NDCG10, base.Overall.P10)
 	}
 }
-
