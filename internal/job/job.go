@@ -27,11 +27,14 @@ const (
 
 // Job is a position candidates are vetted against.
 type Job struct {
-	ID           int64
-	Title        string
-	Description  string
-	Location     string
-	Status       Status
+	ID          int64
+	Title       string
+	Description string
+	Location    string
+	Status      Status
+	// Blind hides who candidates are: engines read a redacted resume, and
+	// reviewers see it redacted until they decide.
+	Blind        bool
 	Requirements []vetting.Requirement
 	// RequirementsHash changes whenever the requirements do; vettings made
 	// under another hash are stale.
@@ -80,6 +83,7 @@ type Draft struct {
 	Title        string
 	Description  string
 	Location     string
+	Blind        bool
 	Requirements []vetting.Requirement
 }
 
@@ -139,11 +143,11 @@ func checkRequirement(n int, r *vetting.Requirement) error {
 	return nil
 }
 
-// hashRequirements fingerprints the requirements and the description they
-// are read against.
-func hashRequirements(desc string, reqs []vetting.Requirement) string {
+// hashRequirements fingerprints what a vetting reads besides the resume:
+// the requirements, the description and whether the review is blind.
+func hashRequirements(desc string, blind bool, reqs []vetting.Requirement) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", desc)
+	fmt.Fprintf(h, "%q %v\n", desc, blind)
 	for _, r := range reqs {
 		fmt.Fprintf(h, "%s|%q|%g|%d\n", r.Kind, r.Text, r.Weight, r.Years)
 	}

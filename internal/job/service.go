@@ -19,8 +19,8 @@ func (s *Service) Create(ctx context.Context, actor *user.User, d Draft) (*Job, 
 		return nil, err
 	}
 	j := &Job{
-		Title: d.Title, Description: d.Description, Location: d.Location, Status: Open,
-		Requirements: d.Requirements, RequirementsHash: hashRequirements(d.Description, d.Requirements),
+		Title: d.Title, Description: d.Description, Location: d.Location, Status: Open, Blind: d.Blind,
+		Requirements: d.Requirements, RequirementsHash: hashRequirements(d.Description, d.Blind, d.Requirements),
 		CreatedBy: actor.ID,
 	}
 	ev := activity.New(actor.Actor(), ActionCreated, "job", 0, j.Title)
@@ -43,9 +43,9 @@ func (s *Service) Update(ctx context.Context, actor *user.User, id int64, d Draf
 	if err != nil {
 		return nil, false, fmt.Errorf("update job %d: %w", id, err)
 	}
-	hash := hashRequirements(d.Description, d.Requirements)
+	hash := hashRequirements(d.Description, d.Blind, d.Requirements)
 	changed := hash != j.RequirementsHash
-	j.Title, j.Description, j.Location = d.Title, d.Description, d.Location
+	j.Title, j.Description, j.Location, j.Blind = d.Title, d.Description, d.Location, d.Blind
 	j.Requirements, j.RequirementsHash = d.Requirements, hash
 	detail := j.Title
 	if changed {

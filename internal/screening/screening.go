@@ -90,6 +90,8 @@ type Store interface {
 	CandidateVettings(ctx context.Context, candidateID int64) ([]Record, error)
 	// Decide saves a person's decision on a candidate.
 	Decide(ctx context.Context, d Decision, ev activity.Event) error
+	// CandidateDecisions lists the decisions on a candidate, oldest first.
+	CandidateDecisions(ctx context.Context, candidateID int64) ([]DecisionView, error)
 }
 
 // Progress counts the vettings of a job by status.

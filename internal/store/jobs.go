@@ -15,14 +15,14 @@ import (
 // CreateJob inserts j with its requirements.
 func (db *DB) CreateJob(ctx context.Context, j *job.Job, ev activity.Event) error {
 	const q = `
-		INSERT INTO jobs (title, description, location, status, requirements_hash, created_by,
-			created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+		INSERT INTO jobs (title, description, location, status, blind, requirements_hash,
+			created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 		RETURNING id`
 	now := time.Now().UTC()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, q, j.Title, j.Description, j.Location, string(j.Status),
-			j.RequirementsHash, nullID(j.CreatedBy), now).Scan(&j.ID)
+			j.Blind, j.RequirementsHash, nullID(j.CreatedBy), now).Scan(&j.ID)
 		if err != nil {
 			return fmt.Errorf("insert job: %w", err)
 		}
@@ -40,12 +40,12 @@ func (db *DB) UpdateJob(ctx context.Context, j *job.Job, ev activity.Event) erro
 	const q = `
 		UPDATE jobs
 		SET title = $2, description = $3, location = $4, status = $5,
-			requirements_hash = $6, updated_at = $7
+			requirements_hash = $6, updated_at = $7, blind = $8
 		WHERE id = $1`
 	now := time.Now().UTC()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, q, j.ID, j.Title, j.Description, j.Location,
-			string(j.Status), j.RequirementsHash, now)
+			string(j.Status), j.RequirementsHash, now, j.Blind)
 		if err != nil {
 			return fmt.Errorf("update job %d: %w", j.ID, err)
 		}
@@ -78,14 +78,14 @@ func insertRequirements(ctx context.Context, tx *sql.Tx, j *job.Job) error {
 	return nil
 }
 
-const jobColumns = `id, title, description, location, status, requirements_hash,
+const jobColumns = `id, title, description, location, status, blind, requirements_hash,
 	COALESCE(created_by, 0), created_at, updated_at`
 
 func scanJob(r rowScanner) (*job.Job, error) {
 	var j job.Job
 	var status string
-	err := r.Scan(&j.ID, &j.Title, &j.Description, &j.Location, &status, &j.RequirementsHash,
-		&j.CreatedBy, &j.CreatedAt, &j.UpdatedAt)
+	err := r.Scan(&j.ID, &j.Title, &j.Description, &j.Location, &status, &j.Blind,
+		&j.RequirementsHash, &j.CreatedBy, &j.CreatedAt, &j.UpdatedAt)
 	j.Status = job.Status(status)
 	return &j, err
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"shortlist/internal/activity"
+	"shortlist/internal/candidate"
 	"shortlist/internal/fault"
 	"shortlist/internal/screening"
 	"shortlist/internal/vetting"
@@ -318,4 +319,34 @@ func (db *DB) Decide(ctx context.Context, d screening.Decision, ev activity.Even
 		}
 		return appendEvent(ctx, tx, ev)
 	})
+}
+
+// CandidateDecisions lists the decisions on a candidate, oldest first, with
+// the email of the person who made each.
+func (db *DB) CandidateDecisions(ctx context.Context, candidateID int64) ([]screening.DecisionView, error) {
+	const q = `
+		SELECT d.candidate_id, COALESCE(d.job_id, 0), d.stage, d.reason, d.engine_verdict,
+			d.overrules, COALESCE(d.decided_by, 0), COALESCE(u.email, ''), d.decided_at
+		FROM decisions d
+		LEFT JOIN users u ON u.id = d.decided_by
+		WHERE d.candidate_id = $1
+		ORDER BY d.id`
+	rows, err := db.read.QueryContext(ctx, q, candidateID)
+	if err != nil {
+		return nil, fmt.Errorf("decisions of %d: %w", candidateID, err)
+	}
+	defer rows.Close()
+	var out []screening.DecisionView
+	for rows.Next() {
+		var d screening.DecisionView
+		var stage, verdict string
+		err := rows.Scan(&d.CandidateID, &d.JobID, &stage, &d.Reason, &verdict, &d.Overrules,
+			&d.By, &d.ByEmail, &d.At)
+		if err != nil {
+			return nil, fmt.Errorf("decisions of %d: %w", candidateID, err)
+		}
+		d.Stage, d.EngineVerdict = candidate.Stage(stage), vetting.Verdict(verdict)
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

@@ -15,6 +15,7 @@ type apiJob struct {
 	Description  string           `json:"description"`
 	Location     string           `json:"location"`
 	Status       job.Status       `json:"status"`
+	Blind        bool             `json:"blind"`
 	Requirements []apiRequirement `json:"requirements"`
 	CreatedAt    time.Time        `json:"created_at"`
 	UpdatedAt    time.Time        `json:"updated_at"`
@@ -30,7 +31,8 @@ type apiRequirement struct {
 
 func toAPIJob(j *job.Job) apiJob {
 	out := apiJob{ID: j.ID, Title: j.Title, Description: j.Description, Location: j.Location,
-		Status: j.Status, Requirements: []apiRequirement{}, CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt}
+		Status: j.Status, Blind: j.Blind, Requirements: []apiRequirement{}, CreatedAt: j.CreatedAt,
+		UpdatedAt: j.UpdatedAt}
 	for _, r := range j.Requirements {
 		out.Requirements = append(out.Requirements, apiRequirement{ID: r.ID, Kind: r.Kind,
 			Text: r.Text, Weight: r.Weight, Years: r.Years})
@@ -78,6 +80,7 @@ func (s *Server) apiJobCreate(w http.ResponseWriter, r *http.Request) error {
 		Title        string           `json:"title"`
 		Description  string           `json:"description"`
 		Location     string           `json:"location"`
+		Blind        bool             `json:"blind"`
 		Requirements []apiRequirement `json:"requirements"`
 		Propose      bool             `json:"propose_requirements"`
 	}
@@ -85,7 +88,7 @@ func (s *Server) apiJobCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := job.Draft{Title: in.Title, Description: in.Description, Location: in.Location,
-		Requirements: fromAPIRequirements(in.Requirements)}
+		Blind: in.Blind, Requirements: fromAPIRequirements(in.Requirements)}
 	if in.Propose && len(d.Requirements) == 0 {
 		d.Requirements = vetting.ProposeRequirements(in.Description)
 	}
@@ -108,6 +111,7 @@ func (s *Server) apiJobPatch(w http.ResponseWriter, r *http.Request) error {
 		Title        *string           `json:"title"`
 		Description  *string           `json:"description"`
 		Location     *string           `json:"location"`
+		Blind        *bool             `json:"blind"`
 		Status       *job.Status       `json:"status"`
 		Requirements *[]apiRequirement `json:"requirements"`
 	}
@@ -120,7 +124,10 @@ func (s *Server) apiJobPatch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := job.Draft{Title: j.Title, Description: j.Description, Location: j.Location,
-		Requirements: j.Requirements}
+		Blind: j.Blind, Requirements: j.Requirements}
+	if in.Blind != nil {
+		d.Blind = *in.Blind
+	}
 	setIf(&d.Title, in.Title)
 	setIf(&d.Description, in.Description)
 	setIf(&d.Location, in.Location)

@@ -92,7 +92,7 @@ func (s *Server) jobEditForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := JobFormPage{Page: s.newPage(w, r, "Edit "+j.Title), JobID: j.ID, Kinds: requirementKinds,
 		Draft: job.Draft{Title: j.Title, Description: j.Description, Location: j.Location,
-			Requirements: j.Requirements}}
+			Blind: j.Blind, Requirements: j.Requirements}}
 	return s.render(w, http.StatusOK, "job_form", "", p)
 }
 
@@ -103,7 +103,7 @@ func draftFromForm(r *http.Request) (job.Draft, error) {
 		return job.Draft{}, fault.Invalidf("The form could not be read.")
 	}
 	d := job.Draft{Title: r.PostFormValue("title"), Description: r.PostFormValue("description"),
-		Location: r.PostFormValue("location")}
+		Location: r.PostFormValue("location"), Blind: r.PostFormValue("blind") == "on"}
 	kinds, texts := r.PostForm["req_kind"], r.PostForm["req_text"]
 	weights, years := r.PostForm["req_weight"], r.PostForm["req_years"]
 	if len(texts) != len(kinds) || len(weights) != len(kinds) || len(years) != len(kinds) {

@@ -50,6 +50,7 @@ func (s *Server) routes() {
 	m.Handle("POST /candidates/{id}/delete", s.page(user.Recruiter, s.candidateDelete))
 	m.Handle("POST /candidates/{id}/vet", s.page(user.Recruiter, s.candidateVet))
 	m.Handle("POST /candidates/{id}/decide", s.page(user.Recruiter, s.candidateDecide))
+	m.Handle("GET /candidates/{id}/explanation", s.page(user.Recruiter, s.explanationPage))
 
 	m.Handle("GET /trash", s.page(user.Admin, s.trashPage))
 	m.Handle("POST /trash/bulk", s.page(user.Admin, s.trashBulk))
@@ -63,6 +64,7 @@ func (s *Server) routes() {
 	m.Handle("GET /api/v1/candidates/{id}", s.api(user.Recruiter, s.apiCandidate))
 	m.Handle("GET /api/v1/candidates/{id}/resume", s.api(user.Recruiter, s.candidateResume))
 	m.Handle("DELETE /api/v1/candidates/{id}", s.api(user.Recruiter, s.apiCandidateDelete))
+	m.Handle("GET /api/v1/candidates/{id}/explanation", s.api(user.Recruiter, s.apiExplanation))
 	m.Handle("POST /api/v1/candidates/{id}/restore", s.api(user.Admin, s.apiCandidateRestore))
 	m.Handle("POST /api/v1/candidates/{id}/purge", s.api(user.Admin, s.apiCandidatePurge))
 	m.Handle("GET /api/v1/jobs", s.api(user.Recruiter, s.apiJobs))
