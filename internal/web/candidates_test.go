@@ -22,7 +22,7 @@ type upFile struct {
 }
 
 // uploadRequest builds a multipart upload of files with an optional job.
-func uploadRequest(t *testing.T, url string, jobID int64, files ...upFile) *http.Request {
+func uploadRequest(t testing.TB, url string, jobID int64, files ...upFile) *http.Request {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -49,7 +49,7 @@ type apiClient struct {
 	token string
 }
 
-func newAPIClient(t *testing.T, env *webtest.Env, email string, role user.Role) apiClient {
+func newAPIClient(t testing.TB, env *webtest.Env, email string, role user.Role) apiClient {
 	t.Helper()
 	env.CreateUser(email, role)
 	token, err := env.Users.CreateToken(context.Background(), nil, email, "")
@@ -63,7 +63,7 @@ func (c apiClient) do(method, path, body string) *webtest.Response {
 	return c.env.API(method, path, c.token, body)
 }
 
-func (c apiClient) upload(t *testing.T, jobID int64, files ...upFile) *webtest.Response {
+func (c apiClient) upload(t testing.TB, jobID int64, files ...upFile) *webtest.Response {
 	req := uploadRequest(t, c.env.URL+"/api/v1/candidates", jobID, files...)
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	return c.env.NewClient().Do(req)
