@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/url"
 	"slices"
 	"sync"
@@ -17,9 +15,6 @@ import (
 	"shortlist/internal/store/storetest"
 	"shortlist/internal/user"
 	"shortlist/internal/vetting"
-	"shortlist/internal/vetting/llm"
-	"shortlist/internal/vetting/llm/llmtest"
-	"shortlist/internal/vetting/local"
 	"shortlist/internal/web/webtest"
 )
 
@@ -34,18 +29,7 @@ import (
 // on the idle server, and the admin keeps browsing for at least ten seconds
 // under load.
 func BenchmarkAdminPagesWhileVetting(b *testing.B) {
-	model := llmtest.Start(2 * time.Second)
-	defer model.Close()
-	saved := webtest.Engines
-	defer func() { webtest.Engines = saved }()
-	webtest.Engines = func() map[string]vetting.Engine {
-		e, err := llm.New(llm.Config{BaseURL: model.URL(), APIKey: "bench", Concurrency: 8,
-			Timeout: 30 * time.Second}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return map[string]vetting.Engine{"local": local.New(), "llm": e}
-	}
+	model := webtest.UseFakeModel(b, 2*time.Second, 8)
 	env := webtest.Start(b, storetest.Open(b, config.SQLite))
 	jobs, recruiters := seedVettingBench(b, env)
 	admin := env.Login("admin@example.com", user.Admin)

@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -18,9 +16,6 @@ import (
 	"shortlist/internal/store/storetest"
 	"shortlist/internal/user"
 	"shortlist/internal/vetting"
-	"shortlist/internal/vetting/llm"
-	"shortlist/internal/vetting/llm/llmtest"
-	"shortlist/internal/vetting/local"
 	"shortlist/internal/web/browsertest"
 	"shortlist/internal/web/webtest"
 )
@@ -34,18 +29,7 @@ var adminPages = []string{"/", "/candidates", "/jobs", "/dashboard"}
 // admin opens loads at once and every vetting completes.
 func TestBrowserVettingDoesNotBlockAdmin(t *testing.T) {
 	browser := browsertest.Start(t)
-	model := llmtest.Start(400 * time.Millisecond)
-	defer model.Close()
-	saved := webtest.Engines
-	defer func() { webtest.Engines = saved }()
-	webtest.Engines = func() map[string]vetting.Engine {
-		e, err := llm.New(llm.Config{BaseURL: model.URL(), APIKey: "test", Concurrency: 4,
-			Timeout: 10 * time.Second}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return map[string]vetting.Engine{"local": local.New(), "llm": e}
-	}
+	webtest.UseFakeModel(t, 400*time.Millisecond, 4)
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		env := webtest.Start(t, db)
 		env.CreateUser("rec@example.com", user.Recruiter)
