@@ -65,6 +65,9 @@ func (a *app) newServices(ctx context.Context) (*services, error) {
 		svc.screening, err = screening.NewService(a.db, a.db, a.db, engs, def, a.log)
 	}
 	if err == nil {
+		svc.screening.BlindAll(a.cfg.BlindReview)
+	}
+	if err == nil {
 		svc.queue, err = queue.New(ctx, queueOptions(a.cfg, a.db.Writer(), a.log))
 	}
 	if err != nil {

@@ -31,6 +31,7 @@ type Candidate struct {
 	ID       int64
 	JobID    int64  // 0: the general pool
 	JobTitle string // filled in by lists and lookups
+	JobBlind bool   // the job's review is blind; filled in by lists and lookups
 	Name     string
 	Email    string
 	Phone    string

@@ -13,6 +13,7 @@ import (
 	"shortlist/internal/activity"
 	"shortlist/internal/fault"
 	"shortlist/internal/resume"
+	"shortlist/internal/shield"
 	"shortlist/internal/user"
 )
 
@@ -146,6 +147,9 @@ func fromDocument(doc *resume.Document, name string, data []byte) *Candidate {
 	}
 	if len(doc.Hidden) > 0 {
 		c.Flags = append(c.Flags, hiddenFlag(doc.Hidden))
+	}
+	if flag := shield.Flag(shield.Scan(doc.Text)); flag != "" {
+		c.Flags = append(c.Flags, flag)
 	}
 	return c
 }

@@ -40,6 +40,9 @@ type Config struct {
 	Intake  Intake
 	Vetting Vetting
 
+	// BlindReview makes every job's review blind. SHORTLIST_BLIND_REVIEW
+	BlindReview bool
+
 	// RetentionDays erases soft-deleted candidates this many days after
 	// deletion, unless under legal hold; 0 keeps them until an admin acts.
 	RetentionDays int // SHORTLIST_RETENTION_DAYS
@@ -115,6 +118,7 @@ func Load(env Lookup, dotenv string) (*Config, error) {
 		MaxRequestBytes: int64(r.integer("SHORTLIST_MAX_UPLOAD_MB", 256)) << 20,
 	}
 	c.RetentionDays = r.count("SHORTLIST_RETENTION_DAYS", 0)
+	c.BlindReview = r.boolean("SHORTLIST_BLIND_REVIEW", false)
 	c.Vetting = Vetting{
 		LocalWorkers:   r.integer("SHORTLIST_LOCAL_WORKERS", 2),
 		LLMConcurrency: r.integer("SHORTLIST_LLM_CONCURRENCY", 8),

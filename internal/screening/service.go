@@ -29,6 +29,29 @@ type Service struct {
 	def     string
 	log     *slog.Logger
 	now     func() time.Time
+	// blindAll makes every job's review blind.
+	blindAll bool
+}
+
+// BlindAll makes every review blind, whatever each job says.
+func (s *Service) BlindAll(on bool) { s.blindAll = on }
+
+// BlindsAll reports whether every review is blind.
+func (s *Service) BlindsAll() bool { return s.blindAll }
+
+// IsBlind reports whether reviews of the job are blind.
+func (s *Service) IsBlind(ctx context.Context, jobID int64) (bool, error) {
+	if s.blindAll {
+		return true, nil
+	}
+	if jobID == 0 {
+		return false, nil
+	}
+	j, err := s.jobs.Job(ctx, jobID)
+	if err != nil {
+		return false, fmt.Errorf("blind review of job %d: %w", jobID, err)
+	}
+	return j.Blind, nil
 }
 
 // NewService returns a Service that vets with the given engines, by name;
@@ -203,8 +226,10 @@ func (s *Service) input(ctx context.Context, r *Record) (vetting.Input, string, 
 		return vetting.Input{}, "", err
 	}
 	r.RequirementsHash = j.RequirementsHash
+	blind := j.Blind || s.blindAll
+	r.Params = map[string]string{"blind": fmt.Sprint(blind)}
 	return vetting.Input{JobTitle: j.Title, JobText: j.Description, Requirements: j.Requirements,
-		ResumeText: c.Text}, "", nil
+		ResumeText: EngineText(c, blind)}, "", nil
 }
 
 // fill copies an engine's result into the record, after checking every
@@ -217,7 +242,9 @@ func (s *Service) fill(r *Record, in vetting.Input, res vetting.Result) {
 	r.Model, r.RubricVersion, r.Raw = res.Model, res.RubricVersion, res.Raw
 	r.TokensIn, r.TokensOut = res.TokensIn, res.TokensOut
 	r.InputHash = vetting.InputHash(in)
-	r.Params = map[string]string{}
+	if r.Params == nil {
+		r.Params = map[string]string{}
+	}
 	for k, v := range res.Params {
 		r.Params[k] = v
 	}

@@ -108,8 +108,8 @@ func decodeDetails(c *candidate.Candidate, d details) error {
 }
 
 // candidateSummary lists the columns shown in lists: no resume text.
-const candidateSummary = `c.id, COALESCE(c.job_id, 0), COALESCE(j.title, ''), c.name, c.email,
-	c.phone, c.stage, c.needs_review, c.flags, c.file_name, c.file_kind, c.file_size, c.score,
+const candidateSummary = `c.id, COALESCE(c.job_id, 0), COALESCE(j.title, ''),
+	COALESCE(j.blind, FALSE), c.name, c.email, c.phone, c.stage, c.needs_review, c.flags, c.file_name, c.file_kind, c.file_size, c.score,
 	COALESCE(c.uploaded_by, 0), COALESCE(u.email, ''), c.created_at, c.updated_at,
 	c.is_deleted, c.deleted_at, c.deleted_by, c.deletion_reason, c.legal_hold,
 	c.simhash_a, c.simhash_b, c.simhash_c, c.simhash_d, c.content_hash`
@@ -125,7 +125,7 @@ func scanSummary(r rowScanner, extra ...any) (*candidate.Candidate, error) {
 	var score sql.NullInt64
 	var deletedAt sql.NullTime
 	var bands [4]int64
-	dest := append([]any{&c.ID, &c.JobID, &c.JobTitle, &c.Name, &c.Email, &c.Phone, &stage,
+	dest := append([]any{&c.ID, &c.JobID, &c.JobTitle, &c.JobBlind, &c.Name, &c.Email, &c.Phone, &stage,
 		&c.NeedsReview, &flags, &c.FileName, &kind, &c.FileSize, &score, &c.UploadedBy,
 		&c.UploadedByEmail, &c.CreatedAt, &c.UpdatedAt, &c.Deleted, &deletedAt, &c.DeletedBy,
 		&c.Reason, &c.LegalHold, &bands[0], &bands[1], &bands[2], &bands[3], &c.ContentHash},

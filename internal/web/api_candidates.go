@@ -74,6 +74,7 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := make([]apiCandidate, 0, len(p.Candidates))
 	for i := range p.Candidates {
+		s.mask(currentUser(r), &p.Candidates[i])
 		out = append(out, toAPICandidate(&p.Candidates[i], false))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"candidates": out, "total": p.Total,
@@ -90,6 +91,7 @@ func (s *Server) apiCandidate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.mask(currentUser(r), c)
 	writeJSON(w, http.StatusOK, toAPICandidate(c, true))
 	return nil
 }

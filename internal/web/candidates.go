@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -84,6 +85,9 @@ func (s *Server) candidatesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range res.Candidates {
+		s.mask(currentUser(r), &res.Candidates[i])
+	}
 	jobs, err := s.Jobs.List(r.Context(), currentUser(r), "")
 	if err != nil {
 		return err
@@ -130,6 +134,7 @@ type CandidatePage struct {
 	Engines    []string
 	Default    string
 	Stages     []candidate.Stage
+	Blind      bool // shown redacted until someone decides
 }
 
 type historyItem struct {
@@ -155,9 +160,14 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := CandidatePage{Page: s.newPage(w, r, c.Name), Candidate: c, Reasons: candidate.CommonReasons,
+	blind := s.mask(u, c)
+	title := c.Name
+	if title == "" {
+		title = fmt.Sprintf("Candidate #%d", c.ID)
+	}
+	p := CandidatePage{Page: s.newPage(w, r, title), Candidate: c, Reasons: candidate.CommonReasons,
 		IsAdmin: u.Role == user.Admin, Segments: segments(c), Engines: s.Screening.Engines(),
-		Default: s.Screening.DefaultEngine(), Stages: candidate.Stages}
+		Default: s.Screening.DefaultEngine(), Stages: candidate.Stages, Blind: blind}
 	if p.Vettings, err = s.Screening.CandidateVettings(r.Context(), u, id); err != nil {
 		return err
 	}
@@ -172,7 +182,7 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
 		p.History = append(p.History, historyItem{At: e.At,
 			Who: e.Actor.Email + " (" + e.Actor.Role + ")", Action: string(e.Action), Detail: e.Detail})
 	}
-	if !c.Deleted {
+	if !c.Deleted && !blind {
 		if p.Duplicates, err = s.Candidates.PossibleDuplicates(r.Context(), u, id); err != nil {
 			return err
 		}
@@ -205,6 +215,14 @@ func (s *Server) candidateResume(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "candidate")
 	if err != nil {
 		return err
+	}
+	c, err := s.Candidates.Get(r.Context(), currentUser(r), id)
+	if err != nil {
+		return err
+	}
+	if s.blindView(currentUser(r), c) {
+		return fault.Forbiddenf("This is a blind review: the original file can be opened once " +
+			"someone has decided on the candidate.")
 	}
 	f, err := s.Candidates.File(r.Context(), currentUser(r), id)
 	if err != nil {

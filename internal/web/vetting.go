@@ -39,7 +39,11 @@ func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingP
 	p := &RankingPage{Page: s.newPage(w, r, "Shortlist: "+rk.Job.Title), Ranking: rk,
 		Verdict: r.URL.Query().Get("verdict"), Engines: s.Screening.Engines(),
 		Default: s.Screening.DefaultEngine(), CanVet: rk.Job.Status == "open"}
+	hideNames := (rk.Job.Blind || s.Screening.BlindsAll()) && currentUser(r).Role != user.Admin
 	for _, rec := range rk.Records {
+		if hideNames {
+			rec.CandidateName = ""
+		}
 		if p.Verdict == "" || string(rec.Verdict) == p.Verdict {
 			p.Rows = append(p.Rows, rec)
 		}
@@ -145,8 +149,18 @@ func (s *Server) vettingPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := VettingPage{Page: s.newPage(w, r, "Vetting of "+c.Name), Record: rec, Candidate: c,
-		Marked: markEvidence(c.Text, rec.Requirements), IsAdmin: u.Role == user.Admin}
+	recBlind := rec.Params["blind"] == "true"
+	marked := markEvidence(screening.EngineText(c, recBlind), rec.Requirements)
+	if s.mask(u, c) {
+		rec.CandidateName = ""
+		if !recBlind {
+			// The evidence points into unredacted text; show the redacted
+			// text unmarked rather than reveal who the candidate is.
+			marked = []markedSpan{{Text: c.Text}}
+		}
+	}
+	p := VettingPage{Page: s.newPage(w, r, "Vetting"), Record: rec, Candidate: c,
+		Marked: marked, IsAdmin: u.Role == user.Admin}
 	return s.render(w, http.StatusOK, "vetting", "", p)
 }
 
