@@ -29,7 +29,7 @@ func TestVettingsSurviveKill(t *testing.T) {
 		t.Skip("starts and kills real server processes")
 	}
 	bin := filepath.Join(t.TempDir(), "shortlist")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := runGo("build", "-o", bin, "."); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	for _, d := range []config.Dialect{config.SQLite, config.Postgres} {
@@ -238,4 +238,9 @@ func (c *client) rankingSize(jobID int64) int {
 	}
 	c.do("GET", fmt.Sprintf("/api/v1/jobs/%d/ranking", jobID), "", nil, &r)
 	return len(r.Ranking)
+}
+
+// runGo runs the go command in this package's folder.
+func runGo(args ...string) ([]byte, error) {
+	return exec.Command("go", args...).CombinedOutput()
 }
