@@ -23,6 +23,7 @@ Usage:
                                          (default SHORTLIST_RETENTION_DAYS), except legal holds
   shortlist eval --data DIR              measure ranking quality on labelled resumes and jobs
   shortlist healthcheck                  exit 0 when the local server is up
+  shortlist loadtest seed|run|model      generate a large data set, load a local server
 
 Configuration comes from the environment and a .env file in the working
 directory; see the README for the variables.
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, rest, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx)
+	case "loadtest":
+		return runLoadtest(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		_, err := io.WriteString(stdout, usage)
 		return err

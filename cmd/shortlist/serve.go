@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"shortlist/internal/dashboard"
 	"shortlist/internal/web"
 )
 
@@ -54,10 +55,16 @@ func runServe(ctx context.Context, args []string, logOut io.Writer) error {
 	if err := a.startWork(ctx, svc); err != nil {
 		return err
 	}
+	// The live activity hub ends its event streams when ctx ends, so that
+	// they do not hold up the graceful shutdown.
+	hub, stopHub := a.startHub(ctx)
+	defer stopHub()
 	h, err := web.New(web.Deps{
 		Log: a.log, Users: a.users, Jobs: svc.jobs, Candidates: svc.candidates,
 		Screening: svc.screening,
 		Health:    a.db, Activity: a.db, Registry: reg, TrustProxy: a.cfg.TrustProxy,
+		Dashboard: dashboard.Service{Source: dashboard.NewCache(a.db, hub.LastID),
+			LogStore: a.db, Feed: hub},
 		Uploads: web.UploadLimits{MaxRequestBytes: a.cfg.Intake.MaxRequestBytes,
 			MaxFiles: a.cfg.Intake.MaxBatchFiles},
 	})

@@ -11,6 +11,7 @@ import (
 
 	"shortlist/internal/candidate"
 	"shortlist/internal/config"
+	"shortlist/internal/event"
 	"shortlist/internal/job"
 	"shortlist/internal/queue"
 	"shortlist/internal/resume"
@@ -93,6 +94,22 @@ func (s *services) close(ctx context.Context, log *slog.Logger) {
 		log.Warn("stop queue", slog.String("error", err.Error()))
 	}
 	s.extractor.Close()
+}
+
+// startHub runs the live activity hub until ctx ends or the returned stop
+// is called; stop waits for it to finish.
+func (a *app) startHub(ctx context.Context) (*event.Hub, func()) {
+	hub := event.New(a.db, event.OptionsFor(a.cfg.Database.Dialect, a.db.URL()), a.log)
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		hub.Run(ctx)
+	}()
+	return hub, func() {
+		cancel()
+		<-done
+	}
 }
 
 // loadConfig reads the configuration from the environment and ./.env.

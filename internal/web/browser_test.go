@@ -21,9 +21,10 @@ func TestBrowserNavbarPerRole(t *testing.T) {
 			role      user.Role
 			wantItems []string
 		}{
-			{user.Recruiter, []string{"Home", "Candidates", "Jobs"}},
-			{user.Manager, []string{"Home", "Candidates", "Jobs"}},
-			{user.Admin, []string{"Home", "Candidates", "Jobs", "Users", "Deleted Candidates"}},
+			{user.Recruiter, []string{"Home", "Dashboard", "Candidates", "Jobs"}},
+			{user.Manager, []string{"Home", "Dashboard", "Candidates", "Jobs"}},
+			{user.Admin, []string{"Home", "Dashboard", "Candidates", "Jobs", "Users",
+				"Deleted Candidates"}},
 		}
 		for _, tc := range tests {
 			t.Run(string(tc.role), func(t *testing.T) {

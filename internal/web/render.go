@@ -14,6 +14,7 @@ import (
 
 	"shortlist/internal/asset"
 	"shortlist/internal/job"
+	"shortlist/internal/screening"
 	"shortlist/internal/user"
 	"shortlist/internal/vetting"
 )
@@ -53,7 +54,15 @@ var templateFuncs = template.FuncMap{
 		}
 		return false
 	},
-	"inc":      func(i int) int { return i + 1 },
+	"inc": func(i int) int { return i + 1 },
+	"inFlight": func(rs []screening.Record) bool {
+		for _, r := range rs {
+			if r.Status == screening.Queued || r.Status == screening.Running {
+				return true
+			}
+		}
+		return false
+	},
 	"verdicts": func() []vetting.Verdict { return verdicts },
 	"verdictClass": func(v vetting.Verdict) string {
 		return map[vetting.Verdict]string{vetting.StrongMatch: "text-bg-success",
@@ -143,6 +152,7 @@ var navItems = []struct {
 	min user.Role
 }{
 	{NavItem{Label: "Home", Href: "/", Icon: "house"}, user.Recruiter},
+	{NavItem{Label: "Dashboard", Href: "/dashboard", Icon: "speedometer2"}, user.Recruiter},
 	{NavItem{Label: "Candidates", Href: "/candidates", Icon: "person-vcard"}, user.Recruiter},
 	{NavItem{Label: "Jobs", Href: "/jobs", Icon: "briefcase"}, user.Recruiter},
 	{NavItem{Label: "Users", Href: "/users", Icon: "people"}, user.Admin},

@@ -51,6 +51,7 @@ func (s *Server) routes() {
 	m.Handle("POST /candidates/{id}/vet", s.page(user.Recruiter, s.candidateVet))
 	m.Handle("POST /candidates/{id}/decide", s.page(user.Recruiter, s.candidateDecide))
 	m.Handle("GET /candidates/{id}/explanation", s.page(user.Recruiter, s.explanationPage))
+	m.Handle("GET /candidates/{id}/vettings", s.page(user.Recruiter, s.candidateVettings))
 
 	m.Handle("GET /trash", s.page(user.Admin, s.trashPage))
 	m.Handle("POST /trash/bulk", s.page(user.Admin, s.trashBulk))
@@ -76,6 +77,14 @@ func (s *Server) routes() {
 	m.Handle("GET /api/v1/vettings/{id}", s.api(user.Recruiter, s.apiVetting))
 	m.Handle("GET /api/v1/users", s.api(user.Admin, s.apiUsers))
 	m.Handle("POST /api/v1/users", s.api(user.Admin, s.apiUserCreate))
+
+	// The activity dashboard, the activity log and its live stream.
+	m.Handle("GET /dashboard", s.page(user.Recruiter, s.dashboardPage))
+	m.Handle("GET /api/v1/dashboard", s.api(user.Recruiter, s.apiDashboard))
+	m.Handle("GET /api/v1/activity", s.api(user.Recruiter, s.apiActivity))
+	m.Handle("GET /api/v1/activity.csv", s.api(user.Admin, s.apiActivityCSV))
+	m.Handle("GET /api/v1/events", s.api(user.Recruiter, s.apiEvents))
+
 	m.Handle("/api/", s.handle(s.apiNotFound))
 	m.Handle("/", s.handle(s.notFound))
 }

@@ -39,6 +39,7 @@ type Deps struct {
 	Screening  *screening.Service
 	Health     Health
 	Activity   ActivityLog
+	Dashboard  Dashboard // figures, activity log and live events of the dashboard
 	Uploads    UploadLimits
 	Registry   *prometheus.Registry // metrics are registered here and served at /metrics
 	TrustProxy bool                 // believe X-Forwarded-For and X-Forwarded-Proto

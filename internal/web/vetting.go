@@ -191,3 +191,22 @@ func markEvidence(text string, reqs []vetting.RequirementResult) []markedSpan {
 	}
 	return append(out, markedSpan{Text: text[pos:]})
 }
+
+// candidateVettings answers the candidate page's polling with its list of
+// vettings, which keeps polling while any is under way.
+func (s *Server) candidateVettings(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "candidate")
+	if err != nil {
+		return err
+	}
+	c, err := s.Candidates.Get(r.Context(), currentUser(r), id)
+	if err != nil {
+		return err
+	}
+	rs, err := s.Screening.CandidateVettings(r.Context(), currentUser(r), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "candidate", "vettings",
+		CandidatePage{Candidate: c, Vettings: rs})
+}

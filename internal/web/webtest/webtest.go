@@ -22,6 +22,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"shortlist/internal/candidate"
+	"shortlist/internal/dashboard"
+	"shortlist/internal/event"
 	"shortlist/internal/job"
 	"shortlist/internal/queue/queuetest"
 	"shortlist/internal/resume"
@@ -67,6 +69,9 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 		Uploads:    web.UploadLimits{MaxRequestBytes: 32 << 20, MaxFiles: 10},
 	}
 	deps.Screening = startQueue(t, db, Engines)
+	hub, stopHub := startHub(t, db, log)
+	deps.Dashboard = dashboard.Service{Source: dashboard.NewCache(db, hub.LastID), LogStore: db,
+		Feed: hub}
 	for _, o := range opts {
 		o(&deps)
 	}
@@ -76,6 +81,9 @@ func Start(t testing.TB, db *store.DB, opts ...func(*web.Deps)) *Env {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
+	// Cleanups run last first: the hub stops before the server closes, so
+	// that open event streams end and do not hold the close up.
+	t.Cleanup(stopHub)
 	return &Env{T: t, DB: db, Users: users, Jobs: deps.Jobs, Candidates: deps.Candidates,
 		Screening: deps.Screening, URL: ts.URL}
 }
@@ -100,6 +108,23 @@ func startQueue(t testing.TB, db *store.DB, engines func() map[string]vetting.En
 	}
 	queuetest.Start(t, db, svc)
 	return svc
+}
+
+// startHub runs the live activity hub over db until the returned stop is
+// called.
+func startHub(t testing.TB, db *store.DB, log *slog.Logger) (*event.Hub, func()) {
+	t.Helper()
+	hub := event.New(db, event.OptionsFor(db.Dialect, db.URL()), log)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		hub.Run(ctx)
+	}()
+	return hub, func() {
+		cancel()
+		<-done
+	}
 }
 
 var (
