@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -32,6 +34,9 @@ func runServe(ctx context.Context, args []string, logOut io.Writer) error {
 		return err
 	}
 	defer a.close()
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && a.cfg.MemoryLimit > 0 {
+		debug.SetMemoryLimit(a.cfg.MemoryLimit)
+	}
 	if err := a.bootstrapAdmin(ctx, logOut); err != nil {
 		return err
 	}

@@ -89,21 +89,29 @@ type Filter struct {
 // Sorts lists the sort keys a Filter accepts; "" is newest first.
 var Sorts = []string{"", "newest", "oldest", "name", "score", "deleted"}
 
+// MaxCount is how far a list counts its matches; past it, a list knows
+// only that there are more.
+const MaxCount = 10000
+
 // Page is one page of a candidate list.
 type Page struct {
 	Candidates []Candidate // without Text, Hidden and Sections
-	Total      int
+	Total      int         // the number of matches, at most MaxCount
+	More       bool        // there are more than MaxCount matches
 	Page       int
 	PerPage    int
 }
 
-// Pages returns the number of pages.
+// Pages returns the number of pages (of the counted matches).
 func (p Page) Pages() int {
 	if p.PerPage == 0 {
 		return 0
 	}
 	return (p.Total + p.PerPage - 1) / p.PerPage
 }
+
+// HasNext reports whether a page follows this one.
+func (p Page) HasNext() bool { return p.Page < p.Pages() || (p.More && len(p.Candidates) == p.PerPage) }
 
 // Activity actions on candidates.
 const (

@@ -173,7 +173,7 @@ func (s *Service) jobCandidates(ctx context.Context, j *job.Job, staleOnly bool)
 				ids = append(ids, c.ID)
 			}
 		}
-		if page >= p.Pages() || len(ids) > MaxPerRequest {
+		if !p.HasNext() || len(ids) > MaxPerRequest {
 			return ids, nil
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"shortlist/internal/activity"
@@ -138,7 +139,7 @@ func scanSummary(r rowScanner, extra ...any) (*candidate.Candidate, error) {
 		s := int(score.Int64)
 		c.Score = &s
 	}
-	c.SimHash = uint64(bands[0]) | uint64(bands[1])<<16 | uint64(bands[2])<<32 | uint64(bands[3])<<48
+	c.SimHash = fromBands(bands)
 	if err := json.Unmarshal([]byte(flags), &c.Flags); err != nil {
 		return nil, fmt.Errorf("decode flags of candidate %d: %w", c.ID, err)
 	}
@@ -206,22 +207,71 @@ func (db *DB) UpdateCandidate(ctx context.Context, c *candidate.Candidate, ev ac
 	})
 }
 
+// maxSimilar bounds how many possible duplicates are returned.
+const maxSimilar = 20
+
 // SimilarCandidates returns up to 20 active candidates other than c that
-// share its email, phone or a fingerprint band.
+// share its email or phone, or whose text fingerprint is within a few bits
+// of its own. It first reads only ids and fingerprints of the candidates
+// sharing an index band (cheap even when a band is common), keeps the close
+// ones, and then loads those.
 func (db *DB) SimilarCandidates(ctx context.Context, c *candidate.Candidate) ([]candidate.Candidate, error) {
 	b := candidate.Bands(c.SimHash)
-	q := `SELECT ` + candidateSummary + candidateJoins + `
-		WHERE c.id <> $1
-			AND NOT c.is_deleted
-			AND (($2 <> '' AND c.email = $2) OR ($3 <> '' AND c.phone = $3)
-				OR ($8 AND (c.simhash_a = $4 OR c.simhash_b = $5 OR c.simhash_c = $6
-					OR c.simhash_d = $7)))
-		ORDER BY c.id
-		LIMIT 20`
+	const q = `
+		SELECT id, simhash_a, simhash_b, simhash_c, simhash_d,
+			($2 <> '' AND email = $2) OR ($3 <> '' AND phone = $3)
+		FROM candidates
+		WHERE id <> $1
+			AND NOT is_deleted
+			AND (($2 <> '' AND email = $2) OR ($3 <> '' AND phone = $3)
+				OR ($8 AND (simhash_a = $4 OR simhash_b = $5 OR simhash_c = $6
+					OR simhash_d = $7)))
+		LIMIT 5000`
 	rows, err := db.read.QueryContext(ctx, q, c.ID, c.Email, c.Phone, b[0], b[1], b[2], b[3],
 		c.SimHash != 0)
 	if err != nil {
 		return nil, fmt.Errorf("similar candidates of %d: %w", c.ID, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() && len(ids) < maxSimilar {
+		var id int64
+		var bands [4]int64
+		var sameContact bool
+		if err := rows.Scan(&id, &bands[0], &bands[1], &bands[2], &bands[3], &sameContact); err != nil {
+			return nil, fmt.Errorf("similar candidates of %d: %w", c.ID, err)
+		}
+		if sameContact || candidate.NearDuplicate(c.SimHash, fromBands(bands)) {
+			ids = append(ids, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("similar candidates of %d: %w", c.ID, err)
+	}
+	return db.candidateSummaries(ctx, ids)
+}
+
+// fromBands joins the four stored bands of a fingerprint.
+func fromBands(b [4]int64) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<16 | uint64(b[2])<<32 | uint64(b[3])<<48
+}
+
+// candidateSummaries loads the list view of the given candidates, by id.
+func (db *DB) candidateSummaries(ctx context.Context, ids []int64) ([]candidate.Candidate, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	w := &where{}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = w.next(id)
+	}
+	q := `SELECT ` + candidateSummary + candidateJoins + `
+		WHERE c.id IN (` + strings.Join(marks, ", ") + `)
+		ORDER BY c.id`
+	rows, err := db.read.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("load candidates: %w", err)
 	}
 	return collectSummaries(rows)
 }

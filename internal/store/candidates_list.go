@@ -58,9 +58,21 @@ func (db *DB) Candidates(ctx context.Context, f candidate.Filter) (candidate.Pag
 	}
 	w := db.candidateWhere(f)
 
-	count := `SELECT COUNT(*) FROM candidates c ` + w.String()
+	// Counting every match of a common search word would read tens of
+	// thousands of rows per page view; beyond maxCount the list says "more".
+	count := `
+		SELECT COUNT(*)
+		FROM (
+			SELECT 1
+			FROM candidates c
+			` + w.String() + `
+			LIMIT ` + fmt.Sprint(candidate.MaxCount+1) + `
+		) AS matches`
 	if err := db.read.QueryRowContext(ctx, count, w.args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count candidates: %w", err)
+	}
+	if page.Total > candidate.MaxCount {
+		page.Total, page.More = candidate.MaxCount, true
 	}
 	if page.Total == 0 {
 		return page, nil

@@ -78,7 +78,7 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) error {
 		out = append(out, toAPICandidate(&p.Candidates[i], false))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"candidates": out, "total": p.Total,
-		"page": p.Page, "per_page": p.PerPage})
+		"more": p.More, "page": p.Page, "per_page": p.PerPage})
 	return nil
 }
 

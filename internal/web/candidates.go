@@ -114,7 +114,7 @@ func pageLinks(path string, q url.Values, p candidate.Page) (prev, next string) 
 	if p.Page > 1 {
 		prev = link(p.Page - 1)
 	}
-	if p.Page < p.Pages() {
+	if p.HasNext() {
 		next = link(p.Page + 1)
 	}
 	return prev, next
