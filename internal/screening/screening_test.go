@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -318,6 +319,33 @@ func TestRequestRefusals(t *testing.T) {
 		}
 		if _, err := f.svc.Request(ctx, f.rec, 9999, []int64{id}, false, false, ""); fault.KindOf(err) != fault.NotFound {
 			t.Errorf("unknown job: %v, want NotFound", err)
+		}
+	})
+}
+
+// TestUnknownEngineFailsClearly covers a vetting queued for an engine this
+// process does not have (another replica's configuration, or a model that
+// was switched off): it fails with a reason instead of crashing the worker.
+func TestUnknownEngineFailsClearly(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		id := f.add(t, strong)
+		ids, err := f.svc.Request(ctx, f.rec, f.job.ID, []int64{id}, false, false, "local")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.waitFor(t, ids[0])
+		if _, err := f.db.Writer().Exec(`UPDATE vettings SET status = 'queued', engine = 'gone'
+			WHERE id = $1`, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.svc.RunVetting(ctx, ids[0], false); err != nil {
+			t.Fatalf("RunVetting with an unknown engine = %v, want nil (nothing to retry)", err)
+		}
+		r, _ := f.svc.Get(ctx, f.manager, ids[0])
+		if r.Status != screening.Failed || !strings.Contains(r.Error, "not configured") {
+			t.Errorf("vetting = %s %q, want failed naming the missing engine", r.Status, r.Error)
 		}
 	})
 }

@@ -197,7 +197,11 @@ func (s *Service) RunVetting(ctx context.Context, id int64, final bool) error {
 	if err != nil {
 		return s.attemptFailed(ctx, r, final, err)
 	}
-	eng := s.engines[r.Engine]
+	eng, ok := s.engines[r.Engine]
+	if !ok {
+		return s.finish(ctx, r, Failed, fmt.Sprintf("The %s engine is not configured on this "+
+			"server; vet the candidate again with another engine.", r.Engine))
+	}
 	start := time.Now()
 	res, err := eng.Vet(ctx, in)
 	r.DurationMS = time.Since(start).Milliseconds()
