@@ -96,22 +96,26 @@ const MaxCount = 10000
 // Page is one page of a candidate list.
 type Page struct {
 	Candidates []Candidate // without Text, Hidden and Sections
-	Total      int         // the number of matches, at most MaxCount
-	More       bool        // there are more than MaxCount matches
-	Page       int
-	PerPage    int
+	// Counted says Total holds the number of matches, up to MaxCount.
+	// Searches are not counted.
+	Counted bool
+	Total   int
+	More    bool // another page follows this one
+	Page    int
+	PerPage int
 }
 
-// Pages returns the number of pages (of the counted matches).
+// Pages returns the number of pages of the counted matches, or 0 when the
+// list was not counted.
 func (p Page) Pages() int {
-	if p.PerPage == 0 {
+	if p.PerPage == 0 || !p.Counted {
 		return 0
 	}
 	return (p.Total + p.PerPage - 1) / p.PerPage
 }
 
 // HasNext reports whether a page follows this one.
-func (p Page) HasNext() bool { return p.Page < p.Pages() || (p.More && len(p.Candidates) == p.PerPage) }
+func (p Page) HasNext() bool { return p.More }
 
 // Activity actions on candidates.
 const (

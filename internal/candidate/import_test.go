@@ -210,6 +210,22 @@ func TestListAndSearch(t *testing.T) {
 				}
 			})
 		}
+		for _, tc := range []struct {
+			filter        candidate.Filter
+			counted, more bool
+		}{
+			{candidate.Filter{PerPage: 1, Page: 1}, true, true},
+			{candidate.Filter{PerPage: 1, Page: 2}, true, false},
+			{candidate.Filter{Query: "example", PerPage: 1, Page: 1}, false, true},
+			{candidate.Filter{Query: "example", PerPage: 1, Page: 2}, false, false},
+		} {
+			p, err := f.svc.List(ctx, f.rec, tc.filter)
+			if err != nil || p.Counted != tc.counted || p.More != tc.more ||
+				(p.Counted && p.Total != 2) {
+				t.Errorf("List(%+v) = counted %v total %d more %v, %v; want counted %v more %v",
+					tc.filter, p.Counted, p.Total, p.More, err, tc.counted, tc.more)
+			}
+		}
 		if _, err := f.svc.List(ctx, f.rec, candidate.Filter{Sort: "salary"}); fault.KindOf(err) != fault.Invalid {
 			t.Errorf("unknown sort error = %v, want Invalid", err)
 		}

@@ -51,15 +51,45 @@ func (db *DB) candidateWhere(f candidate.Filter) *where {
 // Candidates returns one page of a filtered candidate list and the total
 // number of matches.
 func (db *DB) Candidates(ctx context.Context, f candidate.Filter) (candidate.Page, error) {
-	page := candidate.Page{Page: f.Page, PerPage: f.PerPage}
+	page := candidate.Page{Page: f.Page, PerPage: f.PerPage, Counted: f.Query == ""}
 	order, ok := candidateOrder[f.Sort]
 	if !ok {
 		return page, fmt.Errorf("list candidates: unknown sort %q", f.Sort)
 	}
 	w := db.candidateWhere(f)
+	if page.Counted {
+		if err := db.countCandidates(ctx, w, &page); err != nil {
+			return page, err
+		}
+		if page.Total == 0 {
+			return page, nil
+		}
+	}
 
-	// Counting every match of a common search word would read tens of
-	// thousands of rows per page view; beyond maxCount the list says "more".
+	// One row more than the page tells whether another page follows.
+	q := `SELECT ` + candidateSummary + candidateJoins + `
+		` + w.String() + `
+		ORDER BY ` + order + `
+		LIMIT ` + w.next(f.PerPage+1) + ` OFFSET ` + w.next((f.Page-1)*f.PerPage)
+	rows, err := db.read.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return page, fmt.Errorf("list candidates: %w", err)
+	}
+	page.Candidates, err = collectSummaries(rows)
+	if err != nil {
+		return page, fmt.Errorf("list candidates: %w", err)
+	}
+	if len(page.Candidates) > f.PerPage {
+		page.Candidates, page.More = page.Candidates[:f.PerPage], true
+	}
+	return page, nil
+}
+
+// countCandidates counts the matches of a list without a search, up to
+// candidate.MaxCount. Searches are not counted: checking a common word in
+// every matching resume costs hundreds of milliseconds, while finding the
+// newest page of matches takes one.
+func (db *DB) countCandidates(ctx context.Context, w *where, page *candidate.Page) error {
 	count := `
 		SELECT COUNT(*)
 		FROM (
@@ -69,26 +99,10 @@ func (db *DB) Candidates(ctx context.Context, f candidate.Filter) (candidate.Pag
 			LIMIT ` + fmt.Sprint(candidate.MaxCount+1) + `
 		) AS matches`
 	if err := db.read.QueryRowContext(ctx, count, w.args...).Scan(&page.Total); err != nil {
-		return page, fmt.Errorf("count candidates: %w", err)
+		return fmt.Errorf("count candidates: %w", err)
 	}
 	if page.Total > candidate.MaxCount {
-		page.Total, page.More = candidate.MaxCount, true
+		page.Total = candidate.MaxCount
 	}
-	if page.Total == 0 {
-		return page, nil
-	}
-
-	q := `SELECT ` + candidateSummary + candidateJoins + `
-		` + w.String() + `
-		ORDER BY ` + order + `
-		LIMIT ` + w.next(f.PerPage) + ` OFFSET ` + w.next((f.Page-1)*f.PerPage)
-	rows, err := db.read.QueryContext(ctx, q, w.args...)
-	if err != nil {
-		return page, fmt.Errorf("list candidates: %w", err)
-	}
-	page.Candidates, err = collectSummaries(rows)
-	if err != nil {
-		return page, fmt.Errorf("list candidates: %w", err)
-	}
-	return page, nil
+	return nil
 }

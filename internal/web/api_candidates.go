@@ -77,7 +77,11 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) error {
 		s.mask(currentUser(r), &p.Candidates[i])
 		out = append(out, toAPICandidate(&p.Candidates[i], false))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"candidates": out, "total": p.Total,
+	var total *int
+	if p.Counted {
+		total = &p.Total
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"candidates": out, "total": total,
 		"more": p.More, "page": p.Page, "per_page": p.PerPage})
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"shortlist/internal/asset"
+	"shortlist/internal/candidate"
 	"shortlist/internal/job"
 	"shortlist/internal/screening"
 	"shortlist/internal/user"
@@ -54,7 +55,8 @@ var templateFuncs = template.FuncMap{
 		}
 		return false
 	},
-	"inc": func(i int) int { return i + 1 },
+	"inc":      func(i int) int { return i + 1 },
+	"maxCount": func() int { return candidate.MaxCount },
 	"inFlight": func(rs []screening.Record) bool {
 		for _, r := range rs {
 			if r.Status == screening.Queued || r.Status == screening.Running {
