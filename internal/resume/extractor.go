@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium"
@@ -40,12 +41,18 @@ const wasmMemoryPages = 8192
 // Extractor reads resume files. It is safe for concurrent use; it owns a
 // bounded pool of PDF engine instances, so Close it when done.
 type Extractor struct {
-	pool   pdfium.Pool
 	cache  wazero.CompilationCache
 	limits Limits
+
+	// The PDF engine starts with the first PDF, not with the server: it
+	// holds tens of megabytes that a server reading no PDFs never needs.
+	start   func() (pdfium.Pool, error)
+	once    sync.Once
+	pool    pdfium.Pool
+	poolErr error
 }
 
-// NewExtractor starts the PDF engine pool.
+// NewExtractor prepares a reader; its PDF engine starts with the first PDF.
 func NewExtractor(ctx context.Context, cfg Config) (*Extractor, error) {
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -60,21 +67,29 @@ func NewExtractor(ctx context.Context, cfg Config) (*Extractor, error) {
 		WithCompilationCache(cache).
 		WithCloseOnContextDone(true).
 		WithMemoryLimitPages(wasmMemoryPages)
-	pool, err := webassembly.Init(webassembly.Config{
-		Context:       context.WithoutCancel(ctx),
-		MaxTotal:      workers,
-		MaxIdle:       workers,
-		FSConfig:      wazero.NewFSConfig(), // no host files visible to the engine
-		RuntimeConfig: rc,
-		ReuseWorkers:  true,
-		Stdout:        discard{},
-		Stderr:        discard{},
-	})
-	if err != nil {
-		cache.Close(ctx)
-		return nil, fmt.Errorf("new extractor: start pdf engine: %w", err)
+	start := func() (pdfium.Pool, error) {
+		pool, err := webassembly.Init(webassembly.Config{
+			Context:       context.WithoutCancel(ctx),
+			MaxTotal:      workers,
+			MaxIdle:       workers,
+			FSConfig:      wazero.NewFSConfig(), // no host files visible to the engine
+			RuntimeConfig: rc,
+			ReuseWorkers:  true,
+			Stdout:        discard{},
+			Stderr:        discard{},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("start pdf engine: %w", err)
+		}
+		return pool, nil
 	}
-	return &Extractor{pool: pool, cache: cache, limits: cfg.Limits.withDefaults()}, nil
+	return &Extractor{start: start, cache: cache, limits: cfg.Limits.withDefaults()}, nil
+}
+
+// pdfPool returns the PDF engine pool, starting it on first use.
+func (e *Extractor) pdfPool() (pdfium.Pool, error) {
+	e.once.Do(func() { e.pool, e.poolErr = e.start() })
+	return e.pool, e.poolErr
 }
 
 // discard is an io.Writer that drops what the engine prints.
@@ -99,7 +114,11 @@ func compilationCache(dir string) (wazero.CompilationCache, error) {
 
 // Close stops the PDF engine pool.
 func (e *Extractor) Close() error {
-	err := e.pool.Close()
+	var err error
+	e.once.Do(func() {}) // a pool not started by now never will be
+	if e.pool != nil {
+		err = e.pool.Close()
+	}
 	if cerr := e.cache.Close(context.Background()); err == nil {
 		err = cerr
 	}

@@ -14,7 +14,11 @@ import (
 // readPDF extracts the text of up to Limits.MaxPages pages. When ctx ends,
 // the engine instance is killed, which aborts whatever it was doing.
 func (e *Extractor) readPDF(ctx context.Context, data []byte) (rawDoc, error) {
-	inst, err := e.pool.GetInstanceWithContext(ctx)
+	pool, err := e.pdfPool()
+	if err != nil {
+		return rawDoc{}, err
+	}
+	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		return rawDoc{}, fmt.Errorf("get pdf engine: %w", err)
 	}

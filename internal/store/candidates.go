@@ -216,19 +216,8 @@ const maxSimilar = 20
 // sharing an index band (cheap even when a band is common), keeps the close
 // ones, and then loads those.
 func (db *DB) SimilarCandidates(ctx context.Context, c *candidate.Candidate) ([]candidate.Candidate, error) {
-	b := candidate.Bands(c.SimHash)
-	const q = `
-		SELECT id, simhash_a, simhash_b, simhash_c, simhash_d,
-			($2 <> '' AND email = $2) OR ($3 <> '' AND phone = $3)
-		FROM candidates
-		WHERE id <> $1
-			AND NOT is_deleted
-			AND (($2 <> '' AND email = $2) OR ($3 <> '' AND phone = $3)
-				OR ($8 AND (simhash_a = $4 OR simhash_b = $5 OR simhash_c = $6
-					OR simhash_d = $7)))
-		LIMIT 5000`
-	rows, err := db.read.QueryContext(ctx, q, c.ID, c.Email, c.Phone, b[0], b[1], b[2], b[3],
-		c.SimHash != 0)
+	q, args := similarQuery(c)
+	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("similar candidates of %d: %w", c.ID, err)
 	}
@@ -249,6 +238,46 @@ func (db *DB) SimilarCandidates(ctx context.Context, c *candidate.Candidate) ([]
 		return nil, fmt.Errorf("similar candidates of %d: %w", c.ID, err)
 	}
 	return db.candidateSummaries(ctx, ids)
+}
+
+// similarQuery finds the candidates sharing c's email, phone or a band of
+// its fingerprint. Each way of matching is its own indexed lookup joined by
+// UNION: a single WHERE with OR between them makes both databases read the
+// whole table.
+func similarQuery(c *candidate.Candidate) (string, []any) {
+	w := &where{}
+	self := w.next(c.ID)
+	var lookups []string
+	if c.SimHash != 0 {
+		for i, b := range candidate.Bands(c.SimHash) {
+			col := []string{"simhash_a", "simhash_b", "simhash_c", "simhash_d"}[i]
+			lookups = append(lookups, `SELECT id FROM candidates WHERE `+col+` = `+w.next(b))
+		}
+	}
+	same := "FALSE"
+	for _, f := range []struct{ col, val string }{{"email", c.Email}, {"phone", c.Phone}} {
+		if f.val == "" {
+			continue
+		}
+		// "<> ''" lets the partial index on the column serve the lookup.
+		m := w.next(f.val)
+		lookups = append(lookups, `SELECT id FROM candidates WHERE `+f.col+` = `+m+
+			` AND `+f.col+` <> ''`)
+		same += ` OR c.` + f.col + ` = ` + m
+	}
+	if len(lookups) == 0 {
+		lookups = []string{`SELECT id FROM candidates WHERE FALSE`}
+	}
+	q := `
+		SELECT c.id, c.simhash_a, c.simhash_b, c.simhash_c, c.simhash_d, ` + same + `
+		FROM candidates c
+		WHERE c.id IN (
+			` + strings.Join(lookups, "\n\t\t\tUNION ") + `
+		)
+			AND c.id <> ` + self + `
+			AND NOT c.is_deleted
+		LIMIT 5000`
+	return q, w.args
 }
 
 // fromBands joins the four stored bands of a fingerprint.
