@@ -67,8 +67,8 @@ func openSQLite(c config.Database) (*DB, error) {
 		write.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	read.SetMaxOpenConns(max(4, min(c.MaxConns, 16)))
-	read.SetMaxIdleConns(max(4, min(c.MaxIdle, 16)))
+	read.SetMaxOpenConns(max(4, min(c.MaxConns, 8)))
+	read.SetMaxIdleConns(max(4, min(c.MaxIdle, 8)))
 	return &DB{Dialect: config.SQLite, read: read, write: write}, nil
 }
 

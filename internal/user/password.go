@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +23,17 @@ const (
 	argonThreads = 1
 	argonKeyLen  = 32
 )
+
+// hashing bounds how many argon2id computations run at once. Each takes
+// 19 MiB for its duration; a burst of sign-ins (a whole team arriving, or an
+// attacker) then queues for CPU instead of growing the process's memory.
+var hashing = make(chan struct{}, max(2, runtime.NumCPU()))
+
+func argonKey(password, salt []byte, passes, mem uint32, threads uint8, n uint32) []byte {
+	hashing <- struct{}{}
+	defer func() { <-hashing }()
+	return argon2.IDKey(password, salt, passes, mem, threads, n)
+}
 
 // Password length limits, in characters.
 const (
@@ -47,7 +59,7 @@ func HashPassword(p string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("hash password: %w", err)
 	}
-	key := argon2.IDKey([]byte(p), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argonKey([]byte(p), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	enc := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
 		argonMemory, argonTime, argonThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
@@ -77,7 +89,7 @@ func VerifyPassword(hash, p string) (bool, error) {
 	if err1 != nil || err2 != nil || len(want) == 0 {
 		return false, errBadHash
 	}
-	got := argon2.IDKey([]byte(p), salt, passes, mem, threads, uint32(len(want)))
+	got := argonKey([]byte(p), salt, passes, mem, threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
