@@ -1,8 +1,8 @@
 // Package shield finds text in the visible part of a resume that tries to
 // steer a screening model or a ranking: instructions addressed to an AI
 // model, chat role tags, demands about the score or the ranking, and keyword
-// stuffing. Scan finds them, Neutralize takes the instruction-like ones out
-// of the text a model will read, and Flag words the findings for reviewers.
+// stuffing. Scan finds them, Neutralize takes them out of the text an engine
+// will read, and Flag words the findings for reviewers.
 //
 // Hidden text (white, tiny, off-page, covered) is the resume reader's
 // business and never reaches the text scanned here; shield looks at what a

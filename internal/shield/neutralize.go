@@ -8,6 +8,9 @@ import (
 // Marker replaces each neutralized span.
 const Marker = "[removed: text addressed to an AI model]"
 
+// StuffingMarker replaces a run of keyword stuffing.
+const StuffingMarker = "[removed: repeated keywords]"
+
 // closers end the message a role tag opens.
 var closers = map[string]string{"[inst]": "[/INST]", "<<sys>>": "<</SYS>>",
 	"<|im_start|>": "<|im_end|>"}
@@ -21,8 +24,9 @@ const closerReach = 4000
 
 // Neutralize returns text with every instruction, role tag and score
 // demand of fs replaced by Marker, so that an obedient model never reads
-// them; keyword stuffing is left in place (Flag reports it). Each finding
-// is widened to its sentence; a finding that introduces a message ("Note to
+// them, and every run of keyword stuffing replaced by StuffingMarker, so that
+// repeating words a resume does not back up earns nothing. An instruction
+// finding is widened to its sentence; a finding that introduces a message ("Note to
 // AI:", "system:", "<|im_start|>") is widened to the end of its line, or to
 // the end of the next line when nothing follows it, or to its closing tag.
 // Findings whose offsets do not fit text are ignored.
@@ -42,29 +46,45 @@ func Neutralize(text string, fs []Finding) string {
 	var b strings.Builder
 	prev := 0
 	for _, s := range spans {
-		b.WriteString(text[prev:s[0]])
-		b.WriteString(Marker)
-		prev = s[1]
+		b.WriteString(text[prev:s.start])
+		b.WriteString(s.marker)
+		prev = s.end
 	}
 	b.WriteString(text[prev:])
 	return b.String()
 }
 
-// neutralSpans returns the merged, sorted spans to replace.
-func neutralSpans(text string, fs []Finding) [][2]int {
-	var spans [][2]int
+// span is a part of the text to replace and what replaces it.
+type span struct {
+	start, end int
+	marker     string
+}
+
+// neutralSpans returns the merged, sorted spans to replace: instructions
+// widened to their message, stuffing exactly as found.
+func neutralSpans(text string, fs []Finding) []span {
+	var spans []span
 	for _, f := range fs {
-		if f.Kind == KindStuffing || f.Start < 0 || f.End > len(text) || f.Start >= f.End {
+		if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
 			continue
 		}
-		spans = append(spans, widen(text, f))
+		if f.Kind == KindStuffing {
+			spans = append(spans, span{f.Start, f.End, StuffingMarker})
+			continue
+		}
+		w := widen(text, f)
+		spans = append(spans, span{w[0], w[1], Marker})
 	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	var out [][2]int
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	var out []span
 	for _, s := range spans {
 		n := len(out)
-		if n > 0 && strings.TrimSpace(text[min(out[n-1][1], s[0]):s[0]]) == "" {
-			out[n-1][1] = max(out[n-1][1], s[1])
+		if n > 0 && (s.start < out[n-1].end ||
+			(s.marker == out[n-1].marker && strings.TrimSpace(text[out[n-1].end:s.start]) == "")) {
+			out[n-1].end = max(out[n-1].end, s.end)
+			if s.marker == Marker {
+				out[n-1].marker = Marker
+			}
 			continue
 		}
 		out = append(out, s)
