@@ -64,6 +64,7 @@ const (
 	ActionRequested activity.Action = "vetting.requested"
 	ActionCompleted activity.Action = "vetting.completed"
 	ActionFailed    activity.Action = "vetting.failed"
+	ActionCancelled activity.Action = "vetting.cancelled"
 	ActionDecided   activity.Action = "candidate.decided"
 )
 
@@ -78,6 +79,9 @@ type Store interface {
 	// FinishVetting saves the outcome of a running vetting; when the job is
 	// the candidate's own, the candidate's score follows it.
 	FinishVetting(ctx context.Context, r *Record, ev *activity.Event) error
+	// CancelVetting cancels a queued or running vetting; one that finished
+	// is a Conflict.
+	CancelVetting(ctx context.Context, id int64, msg string, ev activity.Event) error
 	// RetryLater records the error of a failed attempt that will be retried.
 	RetryLater(ctx context.Context, id int64, msg string) error
 	// Ranking returns the latest finished vetting of each active candidate for

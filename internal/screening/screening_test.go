@@ -349,3 +349,27 @@ func TestUnknownEngineFailsClearly(t *testing.T) {
 		}
 	})
 }
+
+func TestCancel(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		id := f.add(t, strong)
+		ids, err := f.svc.Request(ctx, f.rec, f.job.ID, []int64{id}, false, false, "blocking")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.svc.Cancel(ctx, f.rec, ids[0]); err != nil {
+			t.Fatalf("Cancel by the requester: %v", err)
+		}
+		close(f.block.release)
+		time.Sleep(300 * time.Millisecond)
+		r, _ := f.svc.Get(ctx, f.manager, ids[0])
+		if r.Status != screening.Cancelled || r.Score != nil {
+			t.Errorf("vetting after cancel = %s, score %v; want cancelled without a score", r.Status, r.Score)
+		}
+		if err := f.svc.Cancel(ctx, f.rec, ids[0]); fault.KindOf(err) != fault.Conflict {
+			t.Errorf("second Cancel = %v, want Conflict", err)
+		}
+	})
+}

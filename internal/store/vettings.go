@@ -350,3 +350,23 @@ func (db *DB) CandidateDecisions(ctx context.Context, candidateID int64) ([]scre
 	}
 	return out, rows.Err()
 }
+
+// CancelVetting cancels a vetting that has not finished; a worker running
+// it discards its result.
+func (db *DB) CancelVetting(ctx context.Context, id int64, msg string, ev activity.Event) error {
+	const q = `
+		UPDATE vettings
+		SET status = 'cancelled', error = $2, finished_at = $3
+		WHERE id = $1
+			AND status IN ('queued', 'running')`
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, q, id, msg, ev.At)
+		if err != nil {
+			return fmt.Errorf("cancel vetting %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return vettingGone(ctx, tx, id)
+		}
+		return appendEvent(ctx, tx, ev)
+	})
+}

@@ -128,3 +128,14 @@ func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request) error {
 			"failed": p.Failed}})
 	return nil
 }
+
+func (s *Server) apiVettingCancel(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "vetting")
+	if err != nil {
+		return err
+	}
+	if err := s.Screening.Cancel(r.Context(), currentUser(r), id); err != nil {
+		return err
+	}
+	return s.apiVetting(w, r)
+}

@@ -39,6 +39,7 @@ func (s *Server) routes() {
 	m.Handle("GET /jobs/{id}/ranking", s.page(user.Recruiter, s.rankingPage))
 	m.Handle("POST /jobs/{id}/vet", s.page(user.Recruiter, s.jobVet))
 	m.Handle("GET /vettings/{id}", s.page(user.Recruiter, s.vettingPage))
+	m.Handle("POST /vettings/{id}/cancel", s.page(user.Recruiter, s.vettingCancel))
 
 	m.Handle("GET /candidates", s.page(user.Recruiter, s.candidatesPage))
 	m.Handle("GET /candidates/upload", s.page(user.Recruiter, s.uploadPage))
@@ -75,6 +76,7 @@ func (s *Server) routes() {
 	m.Handle("POST /api/v1/jobs/{id}/vet", s.api(user.Recruiter, s.apiJobVet))
 	m.Handle("GET /api/v1/jobs/{id}/ranking", s.api(user.Recruiter, s.apiRanking))
 	m.Handle("GET /api/v1/vettings/{id}", s.api(user.Recruiter, s.apiVetting))
+	m.Handle("POST /api/v1/vettings/{id}/cancel", s.api(user.Recruiter, s.apiVettingCancel))
 	m.Handle("GET /api/v1/users", s.api(user.Admin, s.apiUsers))
 	m.Handle("POST /api/v1/users", s.api(user.Admin, s.apiUserCreate))
 

@@ -210,3 +210,17 @@ func (s *Server) candidateVettings(w http.ResponseWriter, r *http.Request) error
 	return s.render(w, http.StatusOK, "candidate", "vettings",
 		CandidatePage{Candidate: c, Vettings: rs})
 }
+
+// vettingCancel cancels a vetting from its page.
+func (s *Server) vettingCancel(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "vetting")
+	if err != nil {
+		return err
+	}
+	if err := s.Screening.Cancel(r.Context(), currentUser(r), id); err != nil {
+		return err
+	}
+	flash(w, "success", "The vetting was cancelled.")
+	http.Redirect(w, r, fmt.Sprintf("/vettings/%d", id), http.StatusSeeOther)
+	return nil
+}
