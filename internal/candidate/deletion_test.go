@@ -31,8 +31,9 @@ func TestSoftDeleteAndRestore(t *testing.T) {
 		}
 		active, _ := f.svc.List(ctx, f.rec, candidate.Filter{})
 		found, _ := f.svc.List(ctx, f.rec, candidate.Filter{Query: "lovelace"})
-		if active.Total != 0 || found.Total != 0 {
-			t.Errorf("after delete: list %d, search %d; want both 0", active.Total, found.Total)
+		if active.Total != 0 || len(found.Candidates) != 0 {
+			t.Errorf("after delete: list %d, search %d; want both 0", active.Total,
+				len(found.Candidates))
 		}
 		if _, err := f.svc.Get(ctx, f.rec, id); fault.KindOf(err) != fault.NotFound {
 			t.Errorf("recruiter Get of a deleted candidate = %v, want NotFound", err)
@@ -56,8 +57,9 @@ func TestSoftDeleteAndRestore(t *testing.T) {
 		if err := f.svc.Restore(ctx, f.admin, id); err != nil {
 			t.Fatalf("Restore: %v", err)
 		}
-		if back, _ := f.svc.List(ctx, f.rec, candidate.Filter{Query: "lovelace"}); back.Total != 1 {
-			t.Errorf("after restore search finds %d, want 1", back.Total)
+		back, _ := f.svc.List(ctx, f.rec, candidate.Filter{Query: "lovelace"})
+		if len(back.Candidates) != 1 {
+			t.Errorf("after restore search finds %d, want 1", len(back.Candidates))
 		}
 	})
 }

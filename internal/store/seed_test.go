@@ -69,12 +69,12 @@ func checkSpread(t *testing.T, db *store.DB) {
 		t.Errorf("longest resume = %d bytes, want about 6 KB or less", got)
 	}
 	page, err := db.Candidates(context.Background(),
-		candidate.Filter{Query: "python", Page: 1, PerPage: 10})
+		candidate.Filter{Query: "python", Page: 1, PerPage: 300})
 	if err != nil {
 		t.Fatalf("search: %v", err)
 	}
-	if page.Total == 0 || page.Total == 300 {
-		t.Errorf("search for python found %d of 300 candidates, want some", page.Total)
+	if n := len(page.Candidates); n == 0 || n >= 290 {
+		t.Errorf("search for python found %d of 300 candidates, want some", n)
 	}
 }
 
