@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"database/sql"
 	"net/http"
 	"net/http/cookiejar"
@@ -72,7 +73,18 @@ func TestTwoReplicasShareEverything(t *testing.T) {
 	// Vettings asked of one replica run once each, on both replicas.
 	token := strings.TrimSpace(first.run("token", "add", "--email", "admin@example.com"))
 	api := &client{t: t, base: "http://" + addrs[0], token: token}
+
+	// The second replica's event stream shows what happens on the first.
+	events := streamEvents(t, "http://"+addrs[1], token)
 	jobID := api.createJob()
+	select {
+	case line := <-events:
+		if !strings.Contains(line, "job.created") {
+			t.Errorf("first event on replica 2 = %q, want the job created on replica 1", line)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("replica 2's event stream showed nothing within 5 s of an action on replica 1")
+	}
 	api.upload(jobID, 8)
 	ids := api.vetAll(jobID)
 	waitUntil(t, 60*time.Second, func() bool { return api.allDone(ids) })
@@ -101,4 +113,33 @@ func workingClients(t *testing.T, dbURL string) int {
 		t.Fatalf("count queue clients: %v", err)
 	}
 	return n
+}
+
+// streamEvents opens the server-sent event stream and sends each data line
+// of an activity event on the returned channel.
+func streamEvents(t *testing.T, base, token string) <-chan string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/events", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("open event stream: %v, %v", res, err)
+	}
+	t.Cleanup(func() { res.Body.Close() })
+	out := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(res.Body)
+		activity := false
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case line == "event: activity":
+				activity = true
+			case strings.HasPrefix(line, "data:") && activity:
+				out <- line
+				activity = false
+			}
+		}
+	}()
+	return out
 }
