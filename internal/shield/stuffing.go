@@ -58,13 +58,10 @@ func words(text string) []word {
 
 // scanStuffing returns the keyword stuffing findings of text.
 //
-// TODO: stuffing is only flagged; Neutralize leaves it in place because the
-// words may be real skills. Visible stuffing of job words that the rest of
-// the resume lacks therefore still lifts a score: in the injection suite a
-// nurse's resume with "Go, Kubernetes, Go, PostgreSQL, Go, …" added rises
-// from 3 to 52 against a Go job under the local engine. Stuffing below the
-// thresholds (five repeats in a row, a term three times in a list) is not
-// flagged at all.
+// TODO: stuffing below the thresholds (five repeats in a row, a term three
+// times in a list) is neither flagged nor removed, and a long list that names
+// many skills once each is not stuffing to these rules, however little the
+// rest of the resume backs it up.
 func scanStuffing(text string) []Finding {
 	ws := words(text)
 	fs := repeatedRuns(text, ws)
