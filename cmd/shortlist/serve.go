@@ -40,6 +40,7 @@ func runServe(ctx context.Context, args []string, logOut io.Writer) error {
 	if err := a.bootstrapAdmin(ctx, logOut); err != nil {
 		return err
 	}
+	a.servePprof()
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(),

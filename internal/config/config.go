@@ -47,6 +47,11 @@ type Config struct {
 	// deletion, unless under legal hold; 0 keeps them until an admin acts.
 	RetentionDays int // SHORTLIST_RETENTION_DAYS
 
+	// PprofAddr, when set, serves Go's profiler (net/http/pprof) on this
+	// address, for profiling the server under load. Keep it on loopback.
+	// SHORTLIST_PPROF_ADDR
+	PprofAddr string
+
 	// MemoryLimit is the soft limit of the Go heap in bytes (the garbage
 	// collector works harder near it); 0 leaves the runtime's default, as
 	// does a GOMEMLIMIT set in the environment. SHORTLIST_MEMORY_LIMIT_MB
@@ -124,6 +129,7 @@ func Load(env Lookup, dotenv string) (*Config, error) {
 	}
 	c.RetentionDays = r.count("SHORTLIST_RETENTION_DAYS", 0)
 	c.BlindReview = r.boolean("SHORTLIST_BLIND_REVIEW", false)
+	c.PprofAddr = r.str("SHORTLIST_PPROF_ADDR", "")
 	c.MemoryLimit = int64(r.count("SHORTLIST_MEMORY_LIMIT_MB", 150)) << 20
 	c.Vetting = Vetting{
 		LocalWorkers:   r.integer("SHORTLIST_LOCAL_WORKERS", 2),

@@ -75,7 +75,9 @@ func TestBrowserVettingDoesNotBlockAdmin(t *testing.T) {
 			browsertest.Do(t, tab, chromedp.WaitVisible(chromedp.CSS("#progress")))
 			deadline := time.Now().Add(60 * time.Second)
 			for {
-				done := browsertest.Run(t, tab, chromedp.Text(chromedp.CSS("#progress-done")))
+				// Read it in one step: htmx replaces the element every 2 s.
+				done := browsertest.Run(t, tab, chromedp.Evaluate[string](
+					`(document.querySelector('#progress-done') || {}).textContent || ''`))
 				if done == "12" {
 					break
 				}
@@ -84,9 +86,10 @@ func TestBrowserVettingDoesNotBlockAdmin(t *testing.T) {
 				}
 				time.Sleep(300 * time.Millisecond)
 			}
-			rows := browsertest.Run(t, tab, chromedp.Nodes(chromedp.CSSAll("#ranking-table .ranking-row")))
-			if len(rows) != 12 {
-				t.Errorf("job %d ranking shows %d rows, want 12", jobs[i], len(rows))
+			rows := browsertest.Run(t, tab, chromedp.Evaluate[int](
+				`document.querySelectorAll('#ranking-table .ranking-row').length`))
+			if rows != 12 {
+				t.Errorf("job %d ranking shows %d rows, want 12", jobs[i], rows)
 			}
 		}
 	})

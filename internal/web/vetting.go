@@ -13,11 +13,16 @@ import (
 	"shortlist/internal/vetting"
 )
 
+// rankingShown is how many results a shortlist page shows; the rest are in
+// the API's ranking.
+const rankingShown = 200
+
 // RankingPage is the model of a job's shortlist.
 type RankingPage struct {
 	Page
 	Ranking *screening.Ranking
 	Rows    []screening.Record
+	Hidden  int // rows past rankingShown, left off the page
 	Verdict string
 	Engines []string
 	Default string
@@ -47,6 +52,9 @@ func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingP
 		if p.Verdict == "" || string(rec.Verdict) == p.Verdict {
 			p.Rows = append(p.Rows, rec)
 		}
+	}
+	if len(p.Rows) > rankingShown {
+		p.Hidden, p.Rows = len(p.Rows)-rankingShown, p.Rows[:rankingShown]
 	}
 	return p, nil
 }
