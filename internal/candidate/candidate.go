@@ -38,7 +38,11 @@ type Candidate struct {
 	Links    []string
 	Stage    Stage
 
-	Text        string // the visible resume text; the only text engines read
+	Text string // the visible resume text; the only text engines read
+	// EngineText is Text with every passage addressed to a model replaced by
+	// a marker, as engines read it; "" for candidates stored before it was
+	// kept.
+	EngineText  string
 	Hidden      []resume.Hidden
 	Quality     resume.Quality
 	Sections    []resume.Section

@@ -148,9 +148,11 @@ func fromDocument(doc *resume.Document, name string, data []byte) *Candidate {
 	if len(doc.Hidden) > 0 {
 		c.Flags = append(c.Flags, hiddenFlag(doc.Hidden))
 	}
-	if flag := shield.Flag(shield.Scan(doc.Text)); flag != "" {
+	findings := shield.Scan(doc.Text)
+	if flag := shield.Flag(findings); flag != "" {
 		c.Flags = append(c.Flags, flag)
 	}
+	c.EngineText = shield.Neutralize(doc.Text, findings)
 	return c
 }
 

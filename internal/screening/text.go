@@ -12,6 +12,9 @@ import (
 // with every passage addressed to a model replaced by a marker so that no
 // engine can be steered by it.
 func EngineText(c *candidate.Candidate, blind bool) string {
+	if !blind && c.EngineText != "" {
+		return c.EngineText // kept at upload, where the same scan ran
+	}
 	text := c.Text
 	if blind {
 		text, _ = redact.Redact(text, redact.Known{Name: c.Name, Email: c.Email, Phone: c.Phone,

@@ -23,9 +23,9 @@ func (db *DB) CreateCandidate(ctx context.Context, c *candidate.Candidate, f can
 		INSERT INTO candidates (job_id, name, email, phone, links, stage, resume_text,
 			hidden_text, quality, sections, flags, needs_review, content_hash,
 			simhash_a, simhash_b, simhash_c, simhash_d, file_name, file_kind, file_size,
-			uploaded_by, created_at, updated_at)
+			uploaded_by, created_at, updated_at, engine_text)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-			$14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
+			$14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23)
 		ON CONFLICT (content_hash) DO NOTHING
 		RETURNING id`
 	j, err := encodeDetails(c)
@@ -38,7 +38,7 @@ func (db *DB) CreateCandidate(ctx context.Context, c *candidate.Candidate, f can
 		err := tx.QueryRowContext(ctx, q, nullID(c.JobID), c.Name, c.Email, c.Phone, j.links,
 			string(c.Stage), c.Text, j.hidden, j.quality, j.sections, j.flags, c.NeedsReview,
 			c.ContentHash, bands[0], bands[1], bands[2], bands[3], c.FileName, string(c.FileKind),
-			c.FileSize, nullID(c.UploadedBy), now).Scan(&c.ID)
+			c.FileSize, nullID(c.UploadedBy), now, c.EngineText).Scan(&c.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return duplicateOf(ctx, tx, c.ContentHash)
 		}
@@ -149,17 +149,17 @@ func scanSummary(r rowScanner, extra ...any) (*candidate.Candidate, error) {
 // Candidate returns one candidate with everything read from its file,
 // soft-deleted or not.
 func (db *DB) Candidate(ctx context.Context, id int64) (*candidate.Candidate, error) {
-	q := `SELECT ` + candidateSummary + `, c.resume_text, c.links, c.hidden_text, c.quality,
-		c.sections` + candidateJoins + `
+	q := `SELECT ` + candidateSummary + `, c.resume_text, c.engine_text, c.links, c.hidden_text,
+		c.quality, c.sections` + candidateJoins + `
 		WHERE c.id = $1`
 	var d details
-	var text string
-	c, err := scanSummary(db.read.QueryRowContext(ctx, q, id), &text, &d.links, &d.hidden,
-		&d.quality, &d.sections)
+	var text, engineText string
+	c, err := scanSummary(db.read.QueryRowContext(ctx, q, id), &text, &engineText, &d.links,
+		&d.hidden, &d.quality, &d.sections)
 	if err != nil {
 		return nil, notFound(err, fmt.Sprintf("candidate %d", id), "No such candidate.")
 	}
-	c.Text = text
+	c.Text, c.EngineText = text, engineText
 	d.flags = ""
 	return c, decodeDetails(c, d)
 }

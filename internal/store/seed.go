@@ -138,7 +138,7 @@ func (db *DB) SeedJobs(ctx context.Context, js []SeedJob) ([]int64, error) {
 var seedCandidateColumns = []string{"job_id", "name", "email", "phone", "stage", "resume_text",
 	"needs_review", "content_hash", "simhash_a", "simhash_b", "simhash_c", "simhash_d",
 	"file_name", "file_kind", "file_size", "score", "uploaded_by", "created_at", "updated_at",
-	"is_deleted", "deleted_at", "deleted_by_id", "deleted_by", "deletion_reason"}
+	"is_deleted", "deleted_at", "deleted_by_id", "deleted_by", "deletion_reason", "engine_text"}
 
 // SeedCandidates inserts n candidates made by gen and stores each one's text
 // as its original file.
@@ -161,7 +161,10 @@ func (db *DB) SeedCandidates(ctx context.Context, n int, gen func(i int) SeedCan
 		return []any{nullID(c.JobID), c.Name, c.Email, c.Phone, c.Stage, c.Text, c.NeedsReview,
 			c.ContentHash, b[0], b[1], b[2], b[3], c.FileName, "txt", int64(len(c.Text)), score,
 			nullID(c.UploadedBy), c.CreatedAt, c.CreatedAt, c.Deleted, deletedAt,
-			nullID(c.DeletedByID), c.DeletedBy, c.DeletionReason}
+			nullID(c.DeletedByID), c.DeletedBy, c.DeletionReason,
+			// Generated texts hold nothing the shield would take out, so the
+			// text engines read is the text itself, as an upload would keep.
+			c.Text}
 	})
 	if err != nil {
 		return err
