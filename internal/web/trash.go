@@ -18,10 +18,10 @@ type TrashPage struct {
 	NextURL string
 }
 
-func (s *Server) trashPage(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) trashModel(w http.ResponseWriter, r *http.Request) (*TrashPage, error) {
 	f, err := filterFromQuery(r.URL.Query())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	f.Deleted, f.JobID = true, 0
 	if f.Sort == "" {
@@ -29,10 +29,18 @@ func (s *Server) trashPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	res, err := s.Candidates.List(r.Context(), currentUser(r), f)
 	if err != nil {
+		return nil, err
+	}
+	p := &TrashPage{Page: s.newPage(w, r, "Deleted candidates"), Filter: f, Result: res}
+	p.PrevURL, p.NextURL = pageLinks("/trash", r.URL.Query(), res)
+	return p, nil
+}
+
+func (s *Server) trashPage(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.trashModel(w, r)
+	if err != nil {
 		return err
 	}
-	p := TrashPage{Page: s.newPage(w, r, "Deleted candidates"), Filter: f, Result: res}
-	p.PrevURL, p.NextURL = pageLinks("/trash", r.URL.Query(), res)
 	if isHTMX(r) && r.Header.Get("HX-Target") == "trash-results" {
 		return s.render(w, http.StatusOK, "trash", "trash-results", p)
 	}
@@ -109,7 +117,9 @@ func (s *Server) trashBulk(w http.ResponseWriter, r *http.Request) error {
 		kind = "danger"
 	}
 	toast(w, kind, msg)
-	r.Header.Set("HX-Target", "trash-results")
-	r.Method = http.MethodGet
-	return s.trashPage(w, r)
+	p, err := s.trashModel(w, r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "trash", "trash-results", p)
 }

@@ -87,9 +87,11 @@ func (s *Server) jobVet(w http.ResponseWriter, r *http.Request) error {
 		msg = "Every candidate already has a current result."
 	}
 	toast(w, "success", msg)
-	r.Method = http.MethodGet
-	r.Header.Set("HX-Target", "ranking")
-	return s.rankingPage(w, r)
+	p, err := s.rankingModel(w, r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "ranking", "ranking", p)
 }
 
 // candidateVet asks for one candidate's vetting against the chosen job.
