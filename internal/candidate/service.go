@@ -194,6 +194,11 @@ func (s *Service) History(ctx context.Context, actor *user.User, id int64) ([]ac
 	return s.store.CandidateHistory(ctx, id)
 }
 
+// HistoryOf returns what happened to a candidate already read with Get.
+func (s *Service) HistoryOf(ctx context.Context, c *Candidate) ([]activity.Event, error) {
+	return s.store.CandidateHistory(ctx, c.ID)
+}
+
 // PossibleDuplicates returns active candidates that may be the same person:
 // same email or phone, or near-identical resume text.
 func (s *Service) PossibleDuplicates(ctx context.Context, actor *user.User, id int64) ([]Candidate, error) {
@@ -201,11 +206,11 @@ func (s *Service) PossibleDuplicates(ctx context.Context, actor *user.User, id i
 	if err != nil {
 		return nil, err
 	}
-	return s.duplicatesOf(ctx, c)
+	return s.DuplicatesOf(ctx, c)
 }
 
 func (s *Service) possibleDuplicates(ctx context.Context, c *Candidate) ([]int64, error) {
-	dups, err := s.duplicatesOf(ctx, c)
+	dups, err := s.DuplicatesOf(ctx, c)
 	var ids []int64
 	for _, d := range dups {
 		ids = append(ids, d.ID)
@@ -213,7 +218,9 @@ func (s *Service) possibleDuplicates(ctx context.Context, c *Candidate) ([]int64
 	return ids, err
 }
 
-func (s *Service) duplicatesOf(ctx context.Context, c *Candidate) ([]Candidate, error) {
+// DuplicatesOf returns the possible duplicates of a candidate already read
+// with Get (its contact details unmasked).
+func (s *Service) DuplicatesOf(ctx context.Context, c *Candidate) ([]Candidate, error) {
 	similar, err := s.store.SimilarCandidates(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("duplicates of %d: %w", c.ID, err)

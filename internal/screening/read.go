@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"shortlist/internal/candidate"
 	"shortlist/internal/fault"
 	"shortlist/internal/job"
 	"shortlist/internal/user"
@@ -68,9 +69,15 @@ func (s *Service) CandidateVettings(ctx context.Context, actor *user.User, candi
 	if err != nil || (c.Deleted && actor.Role != user.Admin) {
 		return nil, fault.NotFoundf("No such candidate.")
 	}
-	rs, err := s.store.CandidateVettings(ctx, candidateID)
+	return s.VettingsOf(ctx, actor, c)
+}
+
+// VettingsOf lists the vettings of a candidate the actor has already been
+// allowed to see, newest first.
+func (s *Service) VettingsOf(ctx context.Context, actor *user.User, c *candidate.Candidate) ([]Record, error) {
+	rs, err := s.store.CandidateVettings(ctx, c.ID)
 	if err != nil {
-		return nil, fmt.Errorf("vettings of %d: %w", candidateID, err)
+		return nil, fmt.Errorf("vettings of %d: %w", c.ID, err)
 	}
 	ptrs := make([]*Record, len(rs))
 	for i := range rs {

@@ -160,6 +160,21 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Read everything that needs the candidate's own details before masking.
+	vettings, err := s.Screening.VettingsOf(r.Context(), u, c)
+	if err != nil {
+		return err
+	}
+	events, err := s.Candidates.HistoryOf(r.Context(), c)
+	if err != nil {
+		return err
+	}
+	var dups []candidate.Candidate
+	if !c.Deleted && !s.blindView(u, c) {
+		if dups, err = s.Candidates.DuplicatesOf(r.Context(), c); err != nil {
+			return err
+		}
+	}
 	blind := s.mask(u, c)
 	title := c.Name
 	if title == "" {
@@ -167,25 +182,14 @@ func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := CandidatePage{Page: s.newPage(w, r, title), Candidate: c, Reasons: candidate.CommonReasons,
 		IsAdmin: u.Role == user.Admin, Segments: segments(c), Engines: s.Screening.Engines(),
-		Default: s.Screening.DefaultEngine(), Stages: candidate.Stages, Blind: blind}
-	if p.Vettings, err = s.Screening.CandidateVettings(r.Context(), u, id); err != nil {
-		return err
-	}
+		Default: s.Screening.DefaultEngine(), Stages: candidate.Stages, Blind: blind,
+		Vettings: vettings, Duplicates: dups}
 	if p.Jobs, err = s.Jobs.List(r.Context(), u, job.Open); err != nil {
-		return err
-	}
-	events, err := s.Candidates.History(r.Context(), u, id)
-	if err != nil {
 		return err
 	}
 	for _, e := range events {
 		p.History = append(p.History, historyItem{At: e.At,
 			Who: e.Actor.Email + " (" + e.Actor.Role + ")", Action: string(e.Action), Detail: e.Detail})
-	}
-	if !c.Deleted && !blind {
-		if p.Duplicates, err = s.Candidates.PossibleDuplicates(r.Context(), u, id); err != nil {
-			return err
-		}
 	}
 	return s.render(w, http.StatusOK, "candidate", "", p)
 }

@@ -213,7 +213,7 @@ func (s *Server) candidateVettings(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	rs, err := s.Screening.CandidateVettings(r.Context(), currentUser(r), id)
+	rs, err := s.Screening.VettingsOf(r.Context(), currentUser(r), c)
 	if err != nil {
 		return err
 	}
