@@ -21,7 +21,9 @@ func (noPurge) PurgeExpiredNow(context.Context) (int, error) { return 0, nil }
 // starts it with runner doing the vettings.
 func Start(t testing.TB, db *store.DB, runner queue.Runner) *queue.Queue {
 	t.Helper()
-	ctx := context.Background()
+	// The queue outlives the test's context: it is stopped gracefully by
+	// the cleanup, after that context has ended.
+	ctx := context.WithoutCancel(t.Context())
 	if err := queue.Migrate(ctx, db.Dialect, db.Writer()); err != nil {
 		t.Fatalf("migrate queue: %v", err)
 	}

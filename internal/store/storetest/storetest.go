@@ -5,7 +5,6 @@
 package storetest
 
 import (
-	"context"
 	"crypto/rand"
 	"database/sql"
 	"net/url"
@@ -37,7 +36,7 @@ func Each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 func Open(t testing.TB, d config.Dialect) *store.DB {
 	t.Helper()
 	c := Config(t, d)
-	ctx := context.Background()
+	ctx := t.Context()
 	db, err := store.Open(ctx, c)
 	if err != nil {
 		t.Fatalf("open %s: %v", d, err)
