@@ -12,6 +12,12 @@ import (
 // one per viewer and event. Figures are recomputed when the activity log has
 // grown since they were computed, but at most once per MinAge, and at least
 // once per MaxAge (the queue and the calendar day move without activity).
+// Figures that took long to compute are refreshed less often: at most once
+// per CostFactor times their computation, so that while the log grows all
+// the time (a team vetting hundreds of candidates), background refreshes
+// take at most about 1/CostFactor of the database's time per filter and
+// leave the rest to the pages people wait for. The interval never exceeds
+// half of MaxAge.
 //
 // Computing the figures directly takes tens to hundreds of milliseconds on a
 // large database (see docs/performance.md); with the cache, a request waits
@@ -22,6 +28,9 @@ type Cache struct {
 	now     func() time.Time
 	MinAge  time.Duration
 	MaxAge  time.Duration
+	// CostFactor spaces background refreshes of a filter by this many times
+	// the duration of its last computation (when that exceeds MinAge).
+	CostFactor int
 
 	mu      sync.Mutex
 	entries map[key]*entry
@@ -40,6 +49,7 @@ type entry struct {
 	err     error
 	version int64
 	at      time.Time
+	cost    time.Duration // how long the computation took
 	// refreshing is set while a newer entry is being computed; c.mu
 	// guards it.
 	refreshing bool
@@ -52,7 +62,7 @@ const maxEntries = 256
 // known, so that figures computed before it are refreshed.
 func NewCache(src Source, version func() int64) *Cache {
 	return &Cache{src: src, version: version, now: time.Now, MinAge: time.Second,
-		MaxAge: 10 * time.Second, entries: map[key]*entry{}}
+		MaxAge: 10 * time.Second, CostFactor: 20, entries: map[key]*entry{}}
 }
 
 // DashboardFigures returns the figures of f. Figures older than MaxAge (or
@@ -110,6 +120,7 @@ func (c *Cache) compute(ctx context.Context, f Filter, e *entry) {
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	e.figs, e.err = c.src.DashboardFigures(cctx, f)
+	e.cost = c.now().Sub(e.at)
 	if e.figs != nil {
 		e.figs.Version = e.version
 	}
@@ -142,10 +153,17 @@ func (c *Cache) expired(e *entry) bool {
 }
 
 // behind reports whether e should be refreshed in the background: the log
-// has grown since it was computed, at least MinAge ago; c.mu is held.
+// has grown since it was computed, long enough ago; c.mu is held.
 func (c *Cache) behind(e *entry) bool {
-	return isDone(e) && !e.refreshing && c.now().Sub(e.at) >= c.MinAge &&
+	return isDone(e) && !e.refreshing && c.now().Sub(e.at) >= c.refreshAfter(e) &&
 		c.version() > e.version
+}
+
+// refreshAfter is how old e must be before a background refresh: MinAge,
+// or CostFactor times its computation when that is longer, up to MaxAge/2.
+func (c *Cache) refreshAfter(e *entry) time.Duration {
+	d := max(c.MinAge, time.Duration(c.CostFactor)*e.cost)
+	return min(d, c.MaxAge/2)
 }
 
 func isDone(e *entry) bool {
