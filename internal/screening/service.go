@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -31,6 +32,9 @@ type Service struct {
 	now     func() time.Time
 	// blindAll makes every job's review blind.
 	blindAll bool
+	// lanes bounds how many vettings read or write the database at the
+	// same moment; see inLane.
+	lanes chan struct{}
 }
 
 // BlindAll makes every review blind, whatever each job says.
@@ -62,7 +66,27 @@ func NewService(st Store, cands Candidates, jobs Jobs, engines map[string]vettin
 		return nil, fmt.Errorf("new screening service: no engine %q", def)
 	}
 	return &Service{store: st, cands: cands, jobs: jobs, engines: engines, def: def, log: log,
-		now: func() time.Time { return time.Now().UTC() }}, nil
+		now:   func() time.Time { return time.Now().UTC() },
+		lanes: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}, nil
+}
+
+// inLane runs f, which uses the database for a vetting, once one of the
+// service's lanes is free. Vettings against a model start and end in
+// waves: the queue hands out as many as there are workers at once, and
+// answers of similar length come back together, so fifty workers would
+// otherwise start fifty transactions in the same instant and starve the
+// pages people are waiting for of both cores. In lanes, those steps take
+// turns; each is a few milliseconds, so a few lanes carry hundreds of
+// vettings a second, and the engine's own work (the model's answer, the
+// local engine's scoring) runs outside them.
+func (s *Service) inLane(ctx context.Context, f func() error) error {
+	select {
+	case s.lanes <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.lanes }()
+	return f()
 }
 
 // DefaultEngine names the engine used when a request names none.
@@ -183,14 +207,23 @@ func (s *Service) jobCandidates(ctx context.Context, j *job.Job, staleOnly bool)
 // when there is nothing (more) to do, and an error when the attempt failed
 // and should be retried; on the final attempt the failure is recorded.
 func (s *Service) RunVetting(ctx context.Context, id int64, final bool) error {
-	r, err := s.store.StartVetting(ctx, id, s.now())
-	if k := fault.KindOf(err); k == fault.Conflict || k == fault.NotFound {
-		return nil // cancelled, finished already, or erased with its candidate
-	}
-	if err != nil {
+	var r *Record
+	var in vetting.Input
+	var stop string
+	err := s.inLane(ctx, func() error {
+		var err error
+		if r, err = s.store.StartVetting(ctx, id, s.now()); err != nil {
+			return err
+		}
+		in, stop, err = s.input(ctx, r)
+		return err
+	})
+	if r == nil {
+		if k := fault.KindOf(err); k == fault.Conflict || k == fault.NotFound {
+			return nil // cancelled, finished already, or erased with its candidate
+		}
 		return fmt.Errorf("start vetting %d: %w", id, err)
 	}
-	in, stop, err := s.input(ctx, r)
 	if stop != "" {
 		return s.finish(ctx, r, Failed, stop)
 	}
@@ -265,7 +298,8 @@ func (s *Service) attemptFailed(ctx context.Context, r *Record, final bool, caus
 		}
 		return cause
 	}
-	if err := s.store.RetryLater(ctx, r.ID, msg); err != nil {
+	err := s.inLane(ctx, func() error { return s.store.RetryLater(ctx, r.ID, msg) })
+	if err != nil {
 		return errors.Join(cause, err)
 	}
 	return cause
@@ -292,7 +326,8 @@ func (s *Service) finish(ctx context.Context, r *Record, st Status, msg string) 
 		action, detail = ActionFailed, fmt.Sprintf("candidate #%d: %s", r.CandidateID, msg)
 	}
 	ev := activity.New(actor, action, "job", r.JobID, detail)
-	if err := s.store.FinishVetting(ctx, r, &ev); err != nil {
+	err := s.inLane(ctx, func() error { return s.store.FinishVetting(ctx, r, &ev) })
+	if err != nil {
 		if fault.KindOf(err) == fault.Conflict {
 			return nil // cancelled meanwhile: the result is discarded
 		}
