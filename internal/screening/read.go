@@ -32,13 +32,24 @@ func (s *Service) Get(ctx context.Context, actor *user.User, id int64) (*Record,
 // Ranking is a job's shortlist: the latest result of each active candidate,
 // best first, with the progress of vettings still under way.
 type Ranking struct {
-	Job      *job.Job
-	Records  []Record
+	Job     *job.Job
+	Records []Record
+	// Total is how many results match the query, Records holding the
+	// first of them; Verdicts counts the whole ranking by verdict.
+	Total    int
+	Verdicts map[string]int
 	Progress Progress
 }
 
+// RankQuery narrows a ranking to one verdict (when set) and to its best
+// Limit results (when positive).
+type RankQuery struct {
+	Verdict string
+	Limit   int
+}
+
 // Rank returns a job's ranking.
-func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64) (*Ranking, error) {
+func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64, q RankQuery) (*Ranking, error) {
 	j, err := s.jobs.Job(ctx, jobID)
 	if err != nil {
 		return nil, err
@@ -46,7 +57,11 @@ func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64) (*Ran
 	if j.Status != job.Open && !actor.Role.AtLeast(user.Manager) {
 		return nil, fault.NotFoundf("No such open job.")
 	}
-	rs, err := s.store.Ranking(ctx, jobID)
+	rs, err := s.store.Ranking(ctx, jobID, q.Verdict, q.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
+	}
+	verdicts, err := s.store.RankingVerdicts(ctx, jobID)
 	if err != nil {
 		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
 	}
@@ -54,13 +69,20 @@ func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64) (*Ran
 	if err != nil {
 		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
 	}
+	total := verdicts[q.Verdict]
+	if q.Verdict == "" {
+		total = 0
+		for _, n := range verdicts {
+			total += n
+		}
+	}
 	for i := range rs {
 		rs[i].Stale = rs[i].RequirementsHash != j.RequirementsHash
 		if actor.Role != user.Admin {
 			rs[i].Raw = ""
 		}
 	}
-	return &Ranking{Job: j, Records: rs, Progress: p}, nil
+	return &Ranking{Job: j, Records: rs, Total: total, Verdicts: verdicts, Progress: p}, nil
 }
 
 // CandidateVettings lists a candidate's vettings, newest first.

@@ -85,8 +85,11 @@ type Store interface {
 	// RetryLater records the error of a failed attempt that will be retried.
 	RetryLater(ctx context.Context, id int64, msg string) error
 	// Ranking returns the latest finished vetting of each active candidate for
-	// a job, best first.
-	Ranking(ctx context.Context, jobID int64) ([]Record, error)
+	// a job, best first; only those with the verdict when it is set, and at
+	// most limit when limit is positive.
+	Ranking(ctx context.Context, jobID int64, verdict string, limit int) ([]Record, error)
+	// RankingVerdicts counts the job's full ranking by verdict.
+	RankingVerdicts(ctx context.Context, jobID int64) (map[string]int, error)
 	// JobProgress counts a job's vettings that are queued, running or failed
 	// among the latest per candidate.
 	JobProgress(ctx context.Context, jobID int64) (Progress, error)

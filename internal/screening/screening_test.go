@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -162,7 +163,7 @@ func TestVetAllRanksWithEvidence(t *testing.T) {
 				t.Errorf("vetting %d = %+v; want done with its provenance", id, r)
 			}
 		}
-		rk, err := f.svc.Rank(ctx, f.rec, f.job.ID)
+		rk, err := f.svc.Rank(ctx, f.rec, f.job.ID, screening.RankQuery{})
 		if err != nil || len(rk.Records) != 2 {
 			t.Fatalf("Rank = %+v, %v", rk, err)
 		}
@@ -206,7 +207,7 @@ func TestStaleAfterRequirementsChange(t *testing.T) {
 		if err != nil || !changed {
 			t.Fatalf("Update = %v, %v", changed, err)
 		}
-		rk, _ := f.svc.Rank(ctx, f.rec, f.job.ID)
+		rk, _ := f.svc.Rank(ctx, f.rec, f.job.ID, screening.RankQuery{})
 		if len(rk.Records) != 1 || !rk.Records[0].Stale {
 			t.Errorf("after the change the result is stale = %v, want true", rk.Records)
 		}
@@ -370,6 +371,84 @@ func TestCancel(t *testing.T) {
 		}
 		if err := f.svc.Cancel(ctx, f.rec, ids[0]); fault.KindOf(err) != fault.Conflict {
 			t.Errorf("second Cancel = %v, want Conflict", err)
+		}
+	})
+}
+
+const middling = `Max Moe
+SKILLS
+PostgreSQL
+EXPERIENCE
+Database administrator, 2019 - 2024.`
+
+// TestRankingNarrows vets three candidates twice and checks that the
+// shortlist holds each candidate once, with its newest result, and that a
+// verdict and a limit narrow it while the totals still count everything.
+func TestRankingNarrows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		a, b, c := f.add(t, strong), f.add(t, middling), f.add(t, weak)
+		var newest []int64
+		for range 2 {
+			ids, err := f.svc.Request(ctx, f.rec, f.job.ID, nil, true, false, "")
+			if err != nil || len(ids) != 3 {
+				t.Fatalf("Request(all) = %v, %v; want three vettings", ids, err)
+			}
+			for _, id := range ids {
+				f.waitFor(t, id)
+			}
+			newest = ids
+		}
+		full, err := f.svc.Rank(ctx, f.rec, f.job.ID, screening.RankQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Records) != 3 || full.Total != 3 {
+			t.Fatalf("full ranking: %d rows, total %d; want each of 3 candidates once",
+				len(full.Records), full.Total)
+		}
+		order := []int64{full.Records[0].CandidateID, full.Records[1].CandidateID,
+			full.Records[2].CandidateID}
+		if !slices.Equal(order, []int64{a, b, c}) {
+			t.Errorf("ranking order = %v, want %v (strong, middling, weak)", order, []int64{a, b, c})
+		}
+		for _, r := range full.Records {
+			if !slices.Contains(newest, r.ID) {
+				t.Errorf("candidate %d ranked by vetting %d, not by its newest of %v",
+					r.CandidateID, r.ID, newest)
+			}
+		}
+		weakest := full.Records[2].Verdict
+		tests := []struct {
+			name      string
+			q         screening.RankQuery
+			wantIDs   []int64
+			wantTotal int
+		}{
+			{"best two", screening.RankQuery{Limit: 2}, []int64{a, b}, 3},
+			{"the weakest verdict", screening.RankQuery{Verdict: string(weakest)}, nil, full.Verdicts[string(weakest)]},
+			{"a verdict nobody has", screening.RankQuery{Verdict: "nothing like it"}, []int64{}, 0},
+		}
+		for _, tt := range tests {
+			rk, err := f.svc.Rank(ctx, f.rec, f.job.ID, tt.q)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			var got []int64
+			for _, r := range rk.Records {
+				got = append(got, r.CandidateID)
+				if tt.q.Verdict != "" && string(r.Verdict) != tt.q.Verdict {
+					t.Errorf("%s: row with verdict %q", tt.name, r.Verdict)
+				}
+			}
+			if tt.wantIDs != nil && !slices.Equal(got, tt.wantIDs) && len(got)+len(tt.wantIDs) > 0 {
+				t.Errorf("%s: candidates %v, want %v", tt.name, got, tt.wantIDs)
+			}
+			if rk.Total != tt.wantTotal || len(rk.Records) > rk.Total {
+				t.Errorf("%s: %d rows of total %d, want total %d", tt.name, len(rk.Records),
+					rk.Total, tt.wantTotal)
+			}
 		}
 	})
 }

@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strconv"
 	"time"
 
+	"shortlist/internal/fault"
 	"shortlist/internal/screening"
 	"shortlist/internal/vetting"
 )
@@ -114,7 +117,11 @@ func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id)
+	q, err := rankQuery(r)
+	if err != nil {
+		return err
+	}
+	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id, q)
 	if err != nil {
 		return err
 	}
@@ -123,10 +130,26 @@ func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request) error {
 		rows = append(rows, toAPIVetting(&rk.Records[i]))
 	}
 	p := rk.Progress
-	writeJSON(w, http.StatusOK, map[string]any{"job_id": id, "ranking": rows,
-		"progress": map[string]int{"queued": p.Queued, "running": p.Running, "done": p.Done,
+	writeJSON(w, http.StatusOK, map[string]any{"job_id": id, "ranking": rows, "total": rk.Total,
+		"verdicts": rk.Verdicts, "progress": map[string]int{"queued": p.Queued, "running": p.Running, "done": p.Done,
 			"failed": p.Failed}})
 	return nil
+}
+
+// rankQuery reads the optional verdict and limit of a ranking request.
+func rankQuery(r *http.Request) (screening.RankQuery, error) {
+	q := screening.RankQuery{Verdict: r.URL.Query().Get("verdict")}
+	if q.Verdict != "" && !slices.Contains(verdicts, vetting.Verdict(q.Verdict)) {
+		return q, fault.Invalidf("Unknown verdict %q.", q.Verdict)
+	}
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return q, fault.Invalidf("limit must be a whole number of 1 or more.")
+		}
+		q.Limit = n
+	}
+	return q, nil
 }
 
 func (s *Server) apiVettingCancel(w http.ResponseWriter, r *http.Request) error {

@@ -37,24 +37,23 @@ func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingP
 	if err != nil {
 		return nil, err
 	}
-	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id)
+	verdict := r.URL.Query().Get("verdict")
+	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id,
+		screening.RankQuery{Verdict: verdict, Limit: rankingShown})
 	if err != nil {
 		return nil, err
 	}
 	p := &RankingPage{Page: s.newPage(w, r, "Shortlist: "+rk.Job.Title), Ranking: rk,
-		Verdict: r.URL.Query().Get("verdict"), Engines: s.Screening.Engines(),
-		Default: s.Screening.DefaultEngine(), CanVet: rk.Job.Status == "open"}
-	hideNames := (rk.Job.Blind || s.Screening.BlindsAll()) && currentUser(r).Role != user.Admin
-	for _, rec := range rk.Records {
-		if hideNames {
-			rec.CandidateName = ""
+		Verdict: verdict, Engines: s.Screening.Engines(),
+		Default: s.Screening.DefaultEngine(), CanVet: rk.Job.Status == "open",
+		Rows: rk.Records}
+	// The count is read after the rows, so a candidate deleted in between
+	// could make it smaller than what was drawn.
+	p.Hidden = max(0, rk.Total-len(rk.Records))
+	if (rk.Job.Blind || s.Screening.BlindsAll()) && currentUser(r).Role != user.Admin {
+		for i := range p.Rows {
+			p.Rows[i].CandidateName = ""
 		}
-		if p.Verdict == "" || string(rec.Verdict) == p.Verdict {
-			p.Rows = append(p.Rows, rec)
-		}
-	}
-	if len(p.Rows) > rankingShown {
-		p.Hidden, p.Rows = len(p.Rows)-rankingShown, p.Rows[:rankingShown]
 	}
 	return p, nil
 }
