@@ -240,8 +240,10 @@
     }).then(function (f) {
       draw(f);
       // Figures computed before the newest event we saw are from the
-      // server's short-lived cache: ask again once it has moved on.
-      if (f.version && f.version < state.lastEventID && state.retries < 3) {
+      // server's short-lived cache: ask again once it has moved on. The
+      // server refreshes costly figures at most every 5 s, so keep asking
+      // for a little longer than that.
+      if (f.version && f.version < state.lastEventID && state.retries < 5) {
         state.retries++;
         state.timer = window.setTimeout(refresh, RETRY_MS);
       } else {
