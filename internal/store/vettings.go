@@ -200,22 +200,24 @@ func nonNilMap(m map[string]string) map[string]string {
 	return m
 }
 
-// latestOfJob selects, for each candidate vetted against job $1, the id of
-// its newest vetting (with status $2 set, its newest vetting of that
-// status). It reads one range of the index vettings_job_candidate however
-// many times each candidate was vetted; the earlier form, a MAX subquery
-// per vetting row, cost a lookup per row, which added up to tens of
-// milliseconds per shortlist once candidates had been vetted a few times.
-func latestOfJob(status bool) string {
+// newestOfJob is the condition that v is, for its candidate, the newest
+// vetting against job $1; with done set, the newest finished one. The ids
+// come from one range of the index vettings_job_candidate however often
+// each candidate was vetted. (A MAX subquery per vetting row, the earlier
+// form, costs a lookup per row instead.)
+func (db *DB) newestOfJob(done bool) string {
 	q := `
-			SELECT MAX(v2.id)
-			FROM vettings v2
-			WHERE v2.job_id = $1`
-	if status {
-		q += ` AND v2.status = $2`
+			SELECT MAX(newest.id)
+			FROM vettings newest
+			WHERE newest.job_id = $1`
+	if done {
+		q += `
+				AND newest.status = 'done'`
 	}
-	return q + `
-			GROUP BY v2.candidate_id`
+	q += `
+			GROUP BY newest.candidate_id
+		`
+	return db.inSubquery("v.id", q)
 }
 
 // Ranking returns the newest finished vetting of each active candidate of a
@@ -223,9 +225,9 @@ func latestOfJob(status bool) string {
 // set, and at most limit of them when limit is positive.
 func (db *DB) Ranking(ctx context.Context, jobID int64, verdict string,
 	limit int) ([]screening.Record, error) {
-	args := []any{jobID, "done"}
+	args := []any{jobID}
 	q := `SELECT ` + vettingColumns + vettingJoins + `
-		WHERE v.id IN (` + latestOfJob(true) + `)
+		WHERE ` + db.newestOfJob(true) + `
 			AND NOT c.is_deleted`
 	if verdict != "" {
 		args = append(args, verdict)
@@ -250,10 +252,10 @@ func (db *DB) RankingVerdicts(ctx context.Context, jobID int64) (map[string]int,
 		SELECT v.verdict, COUNT(*)
 		FROM vettings v
 		JOIN candidates c ON c.id = v.candidate_id
-		WHERE v.id IN (` + latestOfJob(true) + `)
-			AND NOT c.is_deleted
+		WHERE ` + db.newestOfJob(true) + `
+			AND NOT c.is_deleted` + `
 		GROUP BY v.verdict`
-	rows, err := db.read.QueryContext(ctx, q, jobID, "done")
+	rows, err := db.read.QueryContext(ctx, q, jobID)
 	if err != nil {
 		return nil, fmt.Errorf("verdicts of job %d: %w", jobID, err)
 	}
@@ -271,7 +273,7 @@ func (db *DB) JobProgress(ctx context.Context, jobID int64) (screening.Progress,
 		SELECT v.status, COUNT(*)
 		FROM vettings v
 		JOIN candidates c ON c.id = v.candidate_id
-		WHERE v.id IN (` + latestOfJob(false) + `)
+		WHERE ` + db.newestOfJob(false) + `
 			AND NOT c.is_deleted
 		GROUP BY v.status`
 	var p screening.Progress
