@@ -130,7 +130,7 @@ func Load(env Lookup, dotenv string) (*Config, error) {
 	c.RetentionDays = r.count("SHORTLIST_RETENTION_DAYS", 0)
 	c.BlindReview = r.boolean("SHORTLIST_BLIND_REVIEW", false)
 	c.PprofAddr = r.str("SHORTLIST_PPROF_ADDR", "")
-	c.MemoryLimit = int64(r.count("SHORTLIST_MEMORY_LIMIT_MB", 150)) << 20
+	c.MemoryLimit = int64(r.count("SHORTLIST_MEMORY_LIMIT_MB", 120)) << 20
 	c.Vetting = Vetting{
 		LocalWorkers:   r.integer("SHORTLIST_LOCAL_WORKERS", 2),
 		LLMConcurrency: r.integer("SHORTLIST_LLM_CONCURRENCY", 8),

@@ -101,6 +101,7 @@ SHORTLIST_ADDR=:9000 # a comment
 		{"secret from _FILE", string(c.SecretKey), "from-file"},
 		{"pool default", c.Database.MaxConns, 60},
 		{"idle default", c.SessionIdle, 8 * time.Hour},
+		{"memory limit default", c.MemoryLimit, int64(120 << 20)},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
