@@ -57,32 +57,19 @@ func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64, q Ran
 	if j.Status != job.Open && !actor.Role.AtLeast(user.Manager) {
 		return nil, fault.NotFoundf("No such open job.")
 	}
-	rs, err := s.store.Ranking(ctx, jobID, q.Verdict, q.Limit)
+	sl, err := s.store.Shortlist(ctx, jobID, q.Verdict, q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
 	}
-	verdicts, err := s.store.RankingVerdicts(ctx, jobID)
-	if err != nil {
-		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
-	}
-	p, err := s.store.JobProgress(ctx, jobID)
-	if err != nil {
-		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
-	}
-	total := verdicts[q.Verdict]
-	if q.Verdict == "" {
-		total = 0
-		for _, n := range verdicts {
-			total += n
-		}
-	}
+	rs := sl.Records
 	for i := range rs {
 		rs[i].Stale = rs[i].RequirementsHash != j.RequirementsHash
 		if actor.Role != user.Admin {
 			rs[i].Raw = ""
 		}
 	}
-	return &Ranking{Job: j, Records: rs, Total: total, Verdicts: verdicts, Progress: p}, nil
+	return &Ranking{Job: j, Records: rs, Total: sl.Total, Verdicts: sl.Verdicts,
+		Progress: sl.Progress}, nil
 }
 
 // CandidateVettings lists a candidate's vettings, newest first.

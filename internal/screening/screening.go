@@ -84,15 +84,10 @@ type Store interface {
 	CancelVetting(ctx context.Context, id int64, msg string, ev activity.Event) error
 	// RetryLater records the error of a failed attempt that will be retried.
 	RetryLater(ctx context.Context, id int64, msg string) error
-	// Ranking returns the latest finished vetting of each active candidate for
-	// a job, best first; only those with the verdict when it is set, and at
-	// most limit when limit is positive.
-	Ranking(ctx context.Context, jobID int64, verdict string, limit int) ([]Record, error)
-	// RankingVerdicts counts the job's full ranking by verdict.
-	RankingVerdicts(ctx context.Context, jobID int64) (map[string]int, error)
-	// JobProgress counts a job's vettings that are queued, running or failed
-	// among the latest per candidate.
-	JobProgress(ctx context.Context, jobID int64) (Progress, error)
+	// Shortlist reads a job's ranking: the latest finished vetting of each
+	// active candidate, best first (only those with the verdict when it is
+	// set, and at most limit when limit is positive), with the counts.
+	Shortlist(ctx context.Context, jobID int64, verdict string, limit int) (Shortlist, error)
 	// CandidateVettings lists a candidate's vettings, newest first.
 	CandidateVettings(ctx context.Context, candidateID int64) ([]Record, error)
 	// Decide saves a person's decision on a candidate.
@@ -104,6 +99,19 @@ type Store interface {
 // Progress counts the vettings of a job by status.
 type Progress struct {
 	Queued, Running, Done, Failed int
+}
+
+// Shortlist is a job's ranking as the store reads it.
+type Shortlist struct {
+	// Records are the results asked for, best first.
+	Records []Record
+	// Total is how many results match the verdict asked for (all of them
+	// when none was), whether or not a limit left some out.
+	Total int
+	// Verdicts counts the whole ranking by verdict.
+	Verdicts map[string]int
+	// Progress counts each active candidate's newest vetting by status.
+	Progress Progress
 }
 
 // InFlight reports whether any vetting is still to finish.

@@ -175,10 +175,11 @@ func (s *Service) checkCandidates(ctx context.Context, ids []int64) error {
 func (s *Service) jobCandidates(ctx context.Context, j *job.Job, staleOnly bool) ([]int64, error) {
 	fresh := map[int64]bool{}
 	if staleOnly {
-		ranked, err := s.store.Ranking(ctx, j.ID, "", 0)
+		sl, err := s.store.Shortlist(ctx, j.ID, "", 0)
 		if err != nil {
 			return nil, fmt.Errorf("vet all of job %d: %w", j.ID, err)
 		}
+		ranked := sl.Records
 		for _, r := range ranked {
 			if r.RequirementsHash == j.RequirementsHash {
 				fresh[r.CandidateID] = true

@@ -46,10 +46,7 @@ func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingP
 	p := &RankingPage{Page: s.newPage(w, r, "Shortlist: "+rk.Job.Title), Ranking: rk,
 		Verdict: verdict, Engines: s.Screening.Engines(),
 		Default: s.Screening.DefaultEngine(), CanVet: rk.Job.Status == "open",
-		Rows: rk.Records}
-	// The count is read after the rows, so a candidate deleted in between
-	// could make it smaller than what was drawn.
-	p.Hidden = max(0, rk.Total-len(rk.Records))
+		Rows: rk.Records, Hidden: rk.Total - len(rk.Records)}
 	if (rk.Job.Blind || s.Screening.BlindsAll()) && currentUser(r).Role != user.Admin {
 		for i := range p.Rows {
 			p.Rows[i].CandidateName = ""

@@ -14,9 +14,10 @@ CREATE INDEX vettings_requester_at ON vettings (requested_by, requested_at) INCL
 CREATE INDEX vettings_job_done ON vettings (job_id, status, finished_at)
     INCLUDE (verdict, score, requested_by);
 DROP INDEX vettings_job_status;
--- A job's shortlist takes the newest vetting of each candidate from one
--- range of this index, however often candidates were vetted again.
-CREATE INDEX vettings_job_candidate ON vettings (job_id, candidate_id, id) INCLUDE (status);
+-- A job's shortlist reads all its vettings, candidate by candidate, from
+-- this index alone, however often candidates were vetted again.
+CREATE INDEX vettings_job_candidate ON vettings (job_id, candidate_id, id)
+    INCLUDE (status, verdict, score);
 CREATE INDEX decisions_decider_at ON decisions (decided_by, decided_at) INCLUDE (job_id);
 CREATE INDEX decisions_job_at ON decisions (job_id, decided_at) INCLUDE (decided_by);
 
