@@ -13,7 +13,8 @@ import (
 )
 
 // TestSearchPagesRareAndCommonWords fills 1,500 candidates so that one word
-// is in all of them, one in every 50th and one in a single resume, and
+// is in all of them, one in every 50th and one in a single resume (and a
+// third of them have a word starting with the letter searched for), and
 // checks that each search pages newest first through exactly its matches,
 // with deleted candidates left out, whichever way the database chooses to
 // find a common word's matches and a rare word's.
@@ -30,6 +31,9 @@ func TestSearchPagesRareAndCommonWords(t *testing.T) {
 			if i == 777 {
 				text += " Speaks Quenya."
 			}
+			if i%3 == 0 {
+				text += " Maintains Cobol."
+			}
 			return store.SeedCandidate{Name: fmt.Sprintf("Person %d", i), Stage: "new",
 				Text: text, ContentHash: fmt.Sprintf("search-test-%d", i),
 				FileName: "r.txt", CreatedAt: at, Deleted: i == 100,
@@ -37,6 +41,14 @@ func TestSearchPagesRareAndCommonWords(t *testing.T) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// "c" starts Cobol and Certified; a one-letter prefix has an index
+		// of its own on SQLite.
+		startsWithC := 0
+		for i := range n {
+			if i != 100 && (i%3 == 0 || i%50 == 0) {
+				startsWithC++
+			}
 		}
 		tests := []struct {
 			query string
@@ -46,6 +58,7 @@ func TestSearchPagesRareAndCommonWords(t *testing.T) {
 			{"fortr", n/50 - 1},
 			{"quenya", 1},
 			{"klingon", 0},
+			{"c", startsWithC},
 		}
 		for _, tc := range tests {
 			var got []int64
