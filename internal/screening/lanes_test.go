@@ -40,12 +40,14 @@ func (s *crowdedStore) use() func() {
 	return func() { s.now.Add(-1) }
 }
 
-func (s *crowdedStore) StartVetting(ctx context.Context, id int64, at time.Time) (*screening.Record, error) {
+func (s *crowdedStore) StartVetting(ctx context.Context, id int64,
+	at time.Time) (*screening.Record, error) {
 	defer s.use()()
 	return s.Store.StartVetting(ctx, id, at)
 }
 
-func (s *crowdedStore) FinishVetting(ctx context.Context, r *screening.Record, ev *activity.Event) error {
+func (s *crowdedStore) FinishVetting(ctx context.Context, r *screening.Record,
+	ev *activity.Event) error {
 	defer s.use()()
 	return s.Store.FinishVetting(ctx, r, ev)
 }

@@ -49,7 +49,8 @@ type RankQuery struct {
 }
 
 // Rank returns a job's ranking.
-func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64, q RankQuery) (*Ranking, error) {
+func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64,
+	q RankQuery) (*Ranking, error) {
 	j, err := s.jobs.Job(ctx, jobID)
 	if err != nil {
 		return nil, err

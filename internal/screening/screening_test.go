@@ -427,7 +427,8 @@ func TestRankingNarrows(t *testing.T) {
 			wantTotal int
 		}{
 			{"best two", screening.RankQuery{Limit: 2}, []int64{a, b}, 3},
-			{"the weakest verdict", screening.RankQuery{Verdict: string(weakest)}, nil, full.Verdicts[string(weakest)]},
+			{"the weakest verdict", screening.RankQuery{Verdict: string(weakest)}, nil,
+				full.Verdicts[string(weakest)]},
 			{"a verdict nobody has", screening.RankQuery{Verdict: "nothing like it"}, []int64{}, 0},
 		}
 		for _, tt := range tests {

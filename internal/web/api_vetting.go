@@ -130,9 +130,10 @@ func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request) error {
 		rows = append(rows, toAPIVetting(&rk.Records[i]))
 	}
 	p := rk.Progress
-	writeJSON(w, http.StatusOK, map[string]any{"job_id": id, "ranking": rows, "total": rk.Total,
-		"verdicts": rk.Verdicts, "progress": map[string]int{"queued": p.Queued, "running": p.Running, "done": p.Done,
-			"failed": p.Failed}})
+	progress := map[string]int{"queued": p.Queued, "running": p.Running, "done": p.Done,
+		"failed": p.Failed}
+	writeJSON(w, http.StatusOK, map[string]any{"job_id": id, "ranking": rows,
+		"total": rk.Total, "verdicts": rk.Verdicts, "progress": progress})
 	return nil
 }
 
