@@ -9,12 +9,10 @@ import (
 	"time"
 
 	"shortlist/internal/candidate"
-	"shortlist/internal/job"
 	"shortlist/internal/screening"
 	"shortlist/internal/store"
 	"shortlist/internal/store/storetest"
 	"shortlist/internal/user"
-	"shortlist/internal/vetting"
 	"shortlist/internal/web/webtest"
 )
 
@@ -22,14 +20,7 @@ func TestExplanationPack(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		env := webtest.Start(t, db)
 		ctx := context.Background()
-		rec := newAPIClient(t, env, "rec@example.com", user.Recruiter)
-		mgr := env.CreateUser("mgr@example.com", user.Manager)
-		recUser, _ := env.Users.Lookup(ctx, "rec@example.com")
-		j, err := env.Jobs.Create(ctx, mgr, job.Draft{Title: "Platform engineer",
-			Requirements: []vetting.Requirement{{Kind: vetting.KindMust, Text: "Kubernetes", Weight: 2}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec, recUser, j := recruiterWithJob(t, env)
 		res, _ := env.Candidates.Import(ctx, recUser, j.ID, []candidate.Upload{{Name: "a.txt",
 			Data: sampleResume("Ada Lovelace", "ada@example.com")}})
 		id := res[0].CandidateID

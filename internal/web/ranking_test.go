@@ -9,11 +9,9 @@ import (
 	"testing"
 
 	"shortlist/internal/candidate"
-	"shortlist/internal/job"
 	"shortlist/internal/store"
 	"shortlist/internal/store/storetest"
 	"shortlist/internal/user"
-	"shortlist/internal/vetting"
 	"shortlist/internal/web/webtest"
 )
 
@@ -21,14 +19,7 @@ func TestRankingAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		env := webtest.Start(t, db)
 		ctx := context.Background()
-		rec := newAPIClient(t, env, "rec@example.com", user.Recruiter)
-		mgr := env.CreateUser("mgr@example.com", user.Manager)
-		recUser, _ := env.Users.Lookup(ctx, "rec@example.com")
-		j, err := env.Jobs.Create(ctx, mgr, job.Draft{Title: "Platform engineer",
-			Requirements: []vetting.Requirement{{Kind: vetting.KindMust, Text: "Kubernetes", Weight: 2}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rec, recUser, j := recruiterWithJob(t, env)
 		for i, name := range []string{"Ada Lovelace", "Grace Hopper", "Edsger Dijkstra"} {
 			if _, err := env.Candidates.Import(ctx, recUser, j.ID, []candidate.Upload{{Name: "r.txt",
 				Data: sampleResume(name, fmt.Sprintf("p%d@example.com", i))}}); err != nil {
