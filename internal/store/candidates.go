@@ -291,12 +291,8 @@ func (db *DB) candidateSummaries(ctx context.Context, ids []int64) ([]candidate.
 		return nil, nil
 	}
 	w := &where{}
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		marks[i] = w.next(id)
-	}
 	q := `SELECT ` + candidateSummary + candidateJoins + `
-		WHERE c.id IN (` + strings.Join(marks, ", ") + `)
+		WHERE c.id IN (` + w.list(ids) + `)
 		ORDER BY c.id`
 	rows, err := db.read.QueryContext(ctx, q, w.args...)
 	if err != nil {

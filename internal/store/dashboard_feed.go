@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"shortlist/internal/activity"
 )
@@ -42,14 +41,10 @@ func (db *DB) ActivityByID(ctx context.Context, ids []int64) ([]activity.Event, 
 		return nil, nil
 	}
 	w := &where{}
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		marks[i] = w.next(id)
-	}
 	q := `
 		SELECT ` + activityColumns + `
 		FROM activity a
-		WHERE a.id IN (` + strings.Join(marks, ", ") + `)
+		WHERE a.id IN (` + w.list(ids) + `)
 		ORDER BY a.id`
 	rows, err := db.read.QueryContext(ctx, q, w.args...)
 	if err != nil {

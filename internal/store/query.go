@@ -27,6 +27,16 @@ func (w *where) next(arg any) string {
 	return fmt.Sprintf("$%d", len(w.args))
 }
 
+// list returns placeholders for ids, separated by commas, for an IN list,
+// and records the ids as arguments.
+func (w *where) list(ids []int64) string {
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = w.next(id)
+	}
+	return strings.Join(marks, ", ")
+}
+
 // String returns the WHERE clause, or "" when there are no conditions.
 func (w *where) String() string {
 	if len(w.conds) == 0 {

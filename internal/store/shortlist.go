@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"shortlist/internal/screening"
 )
@@ -126,14 +125,10 @@ const byIDBatch = 500
 func (db *DB) vettingsByID(ctx context.Context, ids []int64) ([]screening.Record, error) {
 	byID := make(map[int64]screening.Record, len(ids))
 	for batch := range slices.Chunk(ids, byIDBatch) {
-		marks := make([]string, len(batch))
-		args := make([]any, len(batch))
-		for i, id := range batch {
-			marks[i], args[i] = fmt.Sprintf("$%d", i+1), id
-		}
+		w := &where{}
 		q := `SELECT ` + vettingColumns + vettingJoins + `
-		WHERE v.id IN (` + strings.Join(marks, ", ") + `)`
-		rows, err := db.read.QueryContext(ctx, q, args...)
+		WHERE v.id IN (` + w.list(batch) + `)`
+		rows, err := db.read.QueryContext(ctx, q, w.args...)
 		if err != nil {
 			return nil, err
 		}
