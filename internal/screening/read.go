@@ -30,15 +30,10 @@ func (s *Service) Get(ctx context.Context, actor *user.User, id int64) (*Record,
 }
 
 // Ranking is a job's shortlist: the latest result of each active candidate,
-// best first, with the progress of vettings still under way.
+// best first, with the counts and the progress of vettings under way.
 type Ranking struct {
-	Job     *job.Job
-	Records []Record
-	// Total is how many results match the query, Records holding the
-	// first of them; Verdicts counts the whole ranking by verdict.
-	Total    int
-	Verdicts map[string]int
-	Progress Progress
+	Job *job.Job
+	Shortlist
 }
 
 // RankQuery narrows a ranking to one verdict (when set) and to its best
@@ -62,15 +57,14 @@ func (s *Service) Rank(ctx context.Context, actor *user.User, jobID int64,
 	if err != nil {
 		return nil, fmt.Errorf("rank job %d: %w", jobID, err)
 	}
-	rs := sl.Records
-	for i := range rs {
-		rs[i].Stale = rs[i].RequirementsHash != j.RequirementsHash
+	for i := range sl.Records {
+		r := &sl.Records[i]
+		r.Stale = r.RequirementsHash != j.RequirementsHash
 		if actor.Role != user.Admin {
-			rs[i].Raw = ""
+			r.Raw = ""
 		}
 	}
-	return &Ranking{Job: j, Records: rs, Total: sl.Total, Verdicts: sl.Verdicts,
-		Progress: sl.Progress}, nil
+	return &Ranking{Job: j, Shortlist: sl}, nil
 }
 
 // CandidateVettings lists a candidate's vettings, newest first.

@@ -179,8 +179,7 @@ func (s *Service) jobCandidates(ctx context.Context, j *job.Job, staleOnly bool)
 		if err != nil {
 			return nil, fmt.Errorf("vet all of job %d: %w", j.ID, err)
 		}
-		ranked := sl.Records
-		for _, r := range ranked {
+		for _, r := range sl.Records {
 			if r.RequirementsHash == j.RequirementsHash {
 				fresh[r.CandidateID] = true
 			}
