@@ -137,11 +137,21 @@ func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// rankVerdict reads the optional verdict a ranking is narrowed to.
+func rankVerdict(r *http.Request) (string, error) {
+	v := r.URL.Query().Get("verdict")
+	if v != "" && !slices.Contains(verdicts, vetting.Verdict(v)) {
+		return "", fault.Invalidf("Unknown verdict %q.", v)
+	}
+	return v, nil
+}
+
 // rankQuery reads the optional verdict and limit of a ranking request.
 func rankQuery(r *http.Request) (screening.RankQuery, error) {
-	q := screening.RankQuery{Verdict: r.URL.Query().Get("verdict")}
-	if q.Verdict != "" && !slices.Contains(verdicts, vetting.Verdict(q.Verdict)) {
-		return q, fault.Invalidf("Unknown verdict %q.", q.Verdict)
+	var q screening.RankQuery
+	var err error
+	if q.Verdict, err = rankVerdict(r); err != nil {
+		return q, err
 	}
 	if v := r.URL.Query().Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

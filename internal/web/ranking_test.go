@@ -78,6 +78,10 @@ func TestRankingAPI(t *testing.T) {
 
 		// The page narrows the same way and counts each verdict beside its link.
 		page := env.Login("rec@example.com", user.Recruiter)
+		res := page.Get(fmt.Sprintf("/jobs/%d/ranking?verdict=splendid", j.ID))
+		if res.StatusCode != 422 {
+			t.Errorf("page for an unknown verdict = %d, want 422", res.StatusCode)
+		}
 		other := "no match"
 		if verdict == other {
 			other = "strong match"

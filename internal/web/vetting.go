@@ -37,7 +37,10 @@ func (s *Server) rankingModel(w http.ResponseWriter, r *http.Request) (*RankingP
 	if err != nil {
 		return nil, err
 	}
-	verdict := r.URL.Query().Get("verdict")
+	verdict, err := rankVerdict(r)
+	if err != nil {
+		return nil, err
+	}
 	rk, err := s.Screening.Rank(r.Context(), currentUser(r), id,
 		screening.RankQuery{Verdict: verdict, Limit: rankingShown})
 	if err != nil {
